@@ -1,0 +1,122 @@
+/**
+ * The gadgets, defined once. Both forms of the definition (the lines of
+ * MediaWiki:Gadgets-definition and the JSON of a "Gadget definition:" page) and the
+ * deploy command's list of pages come from here.
+ */
+
+export interface GadgetPage {
+	/** Page name after "MediaWiki:Gadget-", e.g. "partnerships-app.js" */
+	page: string;
+	/** File in the repository (after a build) whose text the page holds */
+	source: string;
+}
+
+export interface GadgetSpec {
+	name: string;
+	/** Loaded for everyone by default */
+	default: boolean;
+	/** Not listed in Special:Preferences */
+	hidden: boolean;
+	dependencies: string[];
+	pages: GadgetPage[];
+}
+
+export const CONFIG_PAGE: GadgetPage = { page: 'partnerships-config.json', source: 'gadgets/partnerships-config.json' };
+
+export const GADGETS: GadgetSpec[] = [
+	{
+		name: 'partnerships-pageview',
+		default: true,
+		hidden: true,
+		dependencies: [],
+		pages: [
+			{ page: 'partnerships-pageview.js', source: 'extension/modules/pageview.js' },
+			CONFIG_PAGE,
+		],
+	},
+	{
+		name: 'partnerships-app',
+		default: false,
+		hidden: true,
+		dependencies: [ 'vue', '@wikimedia/codex', 'mediawiki.api', 'mediawiki.util' ],
+		pages: [
+			{ page: 'partnerships-app.js', source: 'extension/modules/app.js' },
+			{ page: 'partnerships-app.css', source: 'extension/modules/app.css' },
+			CONFIG_PAGE,
+			{ page: 'partnerships-messages.json', source: 'extension/modules/messages.json' },
+		],
+	},
+];
+
+export const SECTION = 'partnerships';
+
+/**
+ * @param gadget A gadget
+ * @return Its line in MediaWiki:Gadgets-definition
+ */
+export function definitionLine( gadget: GadgetSpec ): string {
+	const options = [ 'ResourceLoader', 'package' ];
+	if ( gadget.default ) {
+		options.push( 'default' );
+	}
+	if ( gadget.hidden ) {
+		options.push( 'hidden' );
+	}
+	if ( gadget.dependencies.length ) {
+		options.push( `dependencies=${ gadget.dependencies.join( ',' ) }` );
+	}
+	return `* ${ gadget.name }[${ options.join( '|' ) }]|${ gadget.pages.map( ( p ) => p.page ).join( '|' ) }`;
+}
+
+/**
+ * @return Our section of MediaWiki:Gadgets-definition
+ */
+export function definitionSection(): string {
+	return [ `== ${ SECTION } ==`, ...GADGETS.map( definitionLine ) ].join( '\n' );
+}
+
+/**
+ * @param gadget A gadget
+ * @return The JSON form (a "Gadget definition:<name>" page, $wgGadgetsRepo = 'json-definition')
+ */
+export function definitionJson( gadget: GadgetSpec ): object {
+	return {
+		settings: {
+			rights: [],
+			default: gadget.default,
+			package: true,
+			hidden: gadget.hidden,
+			skins: [],
+			actions: [],
+			namespaces: [],
+			contentModels: [],
+			categories: [],
+			supportsUrlLoad: false,
+			requiresES6: false,
+			section: SECTION,
+		},
+		module: {
+			pages: gadget.pages.map( ( p ) => p.page ),
+			dependencies: gadget.dependencies,
+			peers: [],
+			messages: [],
+			type: '',
+		},
+	};
+}
+
+/**
+ * Put our section into the existing definition page, keeping every other gadget as
+ * it is: our old lines and header are removed wherever they are, ours are appended.
+ *
+ * @param current The page's text ('' when it does not exist)
+ * @return The new text
+ */
+export function mergeDefinition( current: string ): string {
+	const ours = new RegExp( `^(\\*\\s*partnerships-[a-z-]+\\s*\\[.*|==\\s*${ SECTION }\\s*==\\s*)$` );
+	const kept = current.split( '\n' ).filter( ( line ) => !ours.test( line ) );
+	while ( kept.length && kept[ kept.length - 1 ].trim() === '' ) {
+		kept.pop();
+	}
+	return [ ...kept, ...( kept.length ? [ '' ] : [] ), definitionSection() ].join( '\n' ) + '\n';
+}

@@ -1,0 +1,132 @@
+// Deploys the gadgets to a wiki, as an interface administrator would on Meta:
+//
+//   PARTNERSHIPS_BOT_USER=Name@app PARTNERSHIPS_BOT_PASSWORD=… npm run deploy -- --wiki <api.php URL> [--dry-run]
+//
+// Writes the built files, the configuration, the messages (gadget descriptions) and the
+// definitions, each edit's summary naming the git commit. --dry-run prints a diff per
+// page and writes nothing. Refuses a dirty working tree (what is deployed must be a
+// commit), unless --allow-dirty is given (the local harness, during development).
+// Run `npm run build` first.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HttpActionApi } from '../src/data/HttpActionApi';
+import { ApiError } from '../src/data/ActionApi';
+import { planPages } from './lib/deployPlan';
+
+function git( ...args: string[] ): string {
+	return execFileSync( 'git', args, { encoding: 'utf8' } ).trim();
+}
+
+function diff( title: string, before: string, after: string ): string {
+	const dir = mkdtempSync( join( tmpdir(), 'partnerships-deploy-' ) );
+	try {
+		writeFileSync( join( dir, 'current' ), before );
+		writeFileSync( join( dir, 'new' ), after );
+		try {
+			execFileSync( 'git', [ 'diff', '--no-index', '--no-color', '--label', `${ title } (wiki)`, '--label', `${ title } (deploy)`, 'current', 'new' ], { cwd: dir, encoding: 'utf8' } );
+			return '';
+		} catch ( e ) {
+			// git diff exits 1 when the files differ
+			return String( ( e as { stdout?: string } ).stdout ?? '' );
+		}
+	} finally {
+		rmSync( dir, { recursive: true, force: true } );
+	}
+}
+
+async function main(): Promise<number> {
+	const { values } = parseArgs( {
+		options: {
+			wiki: { type: 'string' },
+			'dry-run': { type: 'boolean', default: false },
+			'allow-dirty': { type: 'boolean', default: false },
+		},
+	} );
+	if ( !values.wiki ) {
+		console.error( 'Usage: npm run deploy -- --wiki <api.php URL> [--dry-run]\n' +
+			'Credentials: PARTNERSHIPS_BOT_USER (e.g. Name@deploy) and PARTNERSHIPS_BOT_PASSWORD, from Special:BotPasswords.' );
+		return 2;
+	}
+	const dirty = git( 'status', '--porcelain' );
+	if ( dirty && !values[ 'allow-dirty' ] ) {
+		console.error( 'Refusing to deploy: the working tree has uncommitted changes (a deploy must name a commit).\n' + dirty );
+		return 1;
+	}
+	const commit = git( 'rev-parse', '--short=12', 'HEAD' ) + ( dirty ? '+uncommitted' : '' );
+	const summary = `Partnerships deploy of ${ commit }`;
+
+	const api = new HttpActionApi( values.wiki, `Partnerships-deploy/0.1 (${ commit })` );
+	const user = process.env.PARTNERSHIPS_BOT_USER;
+	const password = process.env.PARTNERSHIPS_BOT_PASSWORD;
+	if ( user && password ) {
+		await api.login( user, password );
+	} else if ( !values[ 'dry-run' ] ) {
+		console.error( 'Set PARTNERSHIPS_BOT_USER and PARTNERSHIPS_BOT_PASSWORD (a bot password with the editsiteconfig grant).' );
+		return 2;
+	}
+
+	const plan = planPages();
+	const current = await api.get( {
+		action: 'query',
+		titles: plan.map( ( p ) => p.title ),
+		prop: 'revisions',
+		rvprop: [ 'content', 'timestamp' ],
+		rvslots: 'main',
+		curtimestamp: true,
+	} );
+	const byTitle = new Map<string, { text: string; timestamp?: string }>();
+	for ( const page of current.query.pages ) {
+		const rev = page.revisions && page.revisions[ 0 ];
+		byTitle.set( page.title, rev ? { text: rev.slots.main.content, timestamp: rev.timestamp } : { text: '' } );
+	}
+	const start = String( current.curtimestamp );
+
+	let changed = 0;
+	for ( const page of plan ) {
+		const old = byTitle.get( page.title ) ?? { text: '' };
+		const text = typeof page.text === 'function' ? page.text( old.text ) : page.text;
+		if ( text.trimEnd() === old.text.trimEnd() ) {
+			console.log( `  unchanged  ${ page.title }` );
+			continue;
+		}
+		changed++;
+		if ( values[ 'dry-run' ] ) {
+			console.log( diff( page.title, old.text, text ) || `  (whitespace only) ${ page.title }` );
+			continue;
+		}
+		try {
+			await api.postWithEditToken( {
+				action: 'edit',
+				title: page.title,
+				text,
+				summary,
+				contentmodel: page.contentmodel,
+				assert: 'user',
+				// An edit made since we read the page is a conflict, not overwritten.
+				basetimestamp: old.timestamp,
+				starttimestamp: start,
+				createonly: old.timestamp ? undefined : true,
+				nocreate: old.timestamp ? true : undefined,
+			} );
+			console.log( `  ${ old.timestamp ? 'updated' : 'created' }    ${ page.title }` );
+		} catch ( e ) {
+			if ( e instanceof ApiError && ( e.code === 'editconflict' || e.code === 'articleexists' || e.code === 'missingtitle' ) ) {
+				console.error( `  CONFLICT   ${ page.title }: changed on the wiki while deploying; run again to see the diff.` );
+				return 1;
+			}
+			throw e;
+		}
+	}
+	console.log( `${ values[ 'dry-run' ] ? 'Would change' : 'Changed' } ${ changed } of ${ plan.length } pages on ${ values.wiki } (${ summary }).` );
+	return 0;
+}
+
+main().then( ( code ) => {
+	process.exitCode = code;
+}, ( e ) => {
+	console.error( e instanceof Error ? `${ e.name }: ${ e.message }` : e );
+	process.exitCode = 1;
+} );

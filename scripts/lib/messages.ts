@@ -1,0 +1,55 @@
+// Messages for both packagings, from the one set in i18n/.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const I18N_DIR = 'i18n';
+
+/** Messages used only by PHP or by the gadget definitions, never by the front end. */
+const SERVER_ONLY = /^(partnerships|partnerships-desc|partnerships-special-noscript|gadget-.*)$/;
+
+type Messages = Record<string, string>;
+
+/**
+ * @return Messages of every language (not qqq), by language
+ */
+export function readAllMessages(): Record<string, Messages> {
+	const out: Record<string, Messages> = {};
+	for ( const file of readdirSync( I18N_DIR ).filter( ( f ) => f.endsWith( '.json' ) ).sort() ) {
+		const lang = file.replace( /\.json$/, '' );
+		if ( lang === 'qqq' ) {
+			continue;
+		}
+		const data = JSON.parse( readFileSync( join( I18N_DIR, file ), 'utf8' ) );
+		delete data[ '@metadata' ];
+		out[ lang ] = data;
+	}
+	return out;
+}
+
+/**
+ * @return Keys the front end uses, in en.json's order
+ */
+export function frontEndMessageKeys(): string[] {
+	return Object.keys( readAllMessages().en ).filter( ( k ) => !SERVER_ONLY.test( k ) );
+}
+
+/**
+ * The gadget's message bundle: front-end messages of every language.
+ *
+ * @return Messages by language
+ */
+export function gadgetMessageBundle(): Record<string, Messages> {
+	const keys = new Set( frontEndMessageKeys() );
+	const out: Record<string, Messages> = {};
+	for ( const [ lang, messages ] of Object.entries( readAllMessages() ) ) {
+		out[ lang ] = Object.fromEntries( Object.entries( messages ).filter( ( [ k ] ) => keys.has( k ) ) );
+	}
+	return out;
+}
+
+/**
+ * @param path Where to write the bundle
+ */
+export function writeGadgetMessageBundle( path: string ): void {
+	writeFileSync( path, JSON.stringify( gadgetMessageBundle() ) + '\n' );
+}

@@ -1,0 +1,124 @@
+import axios, { AxiosInstance } from 'axios';
+import { ActionApi, ApiError, ApiParams, ApiResponse, errorFromResponse } from './ActionApi';
+
+/**
+ * ActionApi over HTTP for Node tooling (deploy, seed, benchmark) and tests.
+ * Keeps its own cookies, so it can log in.
+ */
+export class HttpActionApi implements ActionApi {
+	private readonly url: string;
+
+	private readonly http: AxiosInstance;
+
+	private readonly cookies = new Map<string, string>();
+
+	private csrfToken: string | null = null;
+
+	/**
+	 * @param url The wiki's api.php URL
+	 * @param userAgent Sent with every request, as Wikimedia's API etiquette asks
+	 */
+	public constructor( url: string, userAgent = 'Partnerships-tooling/0.1' ) {
+		this.url = url;
+		this.http = axios.create( {
+			timeout: 60000,
+			headers: { 'User-Agent': userAgent },
+			validateStatus: () => true,
+		} );
+	}
+
+	public get( params: ApiParams ): Promise<ApiResponse> {
+		return this.request( 'GET', params );
+	}
+
+	public async postWithEditToken( params: ApiParams ): Promise<ApiResponse> {
+		if ( this.csrfToken === null ) {
+			this.csrfToken = await this.token( 'csrf' );
+		}
+		try {
+			return await this.post( { ...params, token: this.csrfToken } );
+		} catch ( e ) {
+			if ( e instanceof ApiError && e.code === 'badtoken' ) {
+				this.csrfToken = await this.token( 'csrf' );
+				return this.post( { ...params, token: this.csrfToken } );
+			}
+			throw e;
+		}
+	}
+
+	/**
+	 * A plain POST (no token added).
+	 *
+	 * @param params Parameters
+	 * @return The answer
+	 */
+	public post( params: ApiParams ): Promise<ApiResponse> {
+		return this.request( 'POST', params );
+	}
+
+	/**
+	 * Log in with a bot password (Special:BotPasswords), the documented way for tools.
+	 *
+	 * @param username e.g. "Admin@deploy"
+	 * @param password The bot password
+	 */
+	public async login( username: string, password: string ): Promise<void> {
+		const token = await this.token( 'login' );
+		const answer = await this.post( { action: 'login', lgname: username, lgpassword: password, lgtoken: token } );
+		if ( !answer.login || answer.login.result !== 'Success' ) {
+			throw new ApiError( 'login-failed', String( answer.login && ( answer.login.reason || answer.login.result ) ) );
+		}
+		this.csrfToken = null;
+	}
+
+	/**
+	 * @param type Token type, e.g. 'csrf' or 'login'
+	 * @return A fresh token
+	 */
+	public async token( type: string ): Promise<string> {
+		const answer = await this.get( { action: 'query', meta: 'tokens', type } );
+		return String( answer.query.tokens[ `${ type }token` ] );
+	}
+
+	private async request( method: 'GET' | 'POST', params: ApiParams ): Promise<ApiResponse> {
+		const body = new URLSearchParams();
+		const all: ApiParams = { format: 'json', formatversion: 2, ...params };
+		for ( const [ key, value ] of Object.entries( all ) ) {
+			if ( value === undefined || value === false ) {
+				continue;
+			}
+			body.set( key, Array.isArray( value ) ? value.join( '|' ) : value === true ? '1' : String( value ) );
+		}
+		const headers: Record<string, string> = {};
+		if ( this.cookies.size ) {
+			headers.Cookie = [ ...this.cookies ].map( ( [ k, v ] ) => `${ k }=${ v }` ).join( '; ' );
+		}
+		let res;
+		try {
+			res = method === 'GET' ?
+				await this.http.get( `${ this.url }?${ body }`, { headers } ) :
+				await this.http.post( this.url, body.toString(), {
+					headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+				} );
+		} catch ( e ) {
+			throw new ApiError( 'network', e instanceof Error ? e.message : String( e ) );
+		}
+		for ( const line of ( res.headers[ 'set-cookie' ] as string[] | undefined ) ?? [] ) {
+			const [ pair ] = line.split( ';' );
+			const eq = pair.indexOf( '=' );
+			this.cookies.set( pair.slice( 0, eq ).trim(), pair.slice( eq + 1 ).trim() );
+		}
+		if ( res.status >= 400 ) {
+			throw new ApiError( 'http', `HTTP ${ res.status }`, res.status );
+		}
+		const data = res.data as ApiResponse;
+		if ( typeof data !== 'object' || data === null ) {
+			throw new ApiError( 'invalid-response', 'Not a JSON answer', res.status );
+		}
+		const error = errorFromResponse( data );
+		if ( error ) {
+			throw error;
+		}
+		return data;
+	}
+}

@@ -1,0 +1,70 @@
+/**
+ * The panel's entry point: the only code of the app that reads `mw`. It builds the
+ * services, provides them, creates its own container and mounts the app there.
+ */
+// Files beside a ResourceLoader package module are only reachable with require().
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { createMwApp } from 'vue';
+import PartnershipsApp from '../components/PartnershipsApp.vue';
+import { MwActionApi } from '../data/MwActionApi';
+import { parsePageLocation } from '../domain/pageLocation';
+import { messagesFor } from '../domain/messages';
+import { AppServices, ServicesKey } from '../services';
+
+const config = require( './partnerships-config.json' );
+const bundle = require( './partnerships-messages.json' );
+
+async function recordsApi(): Promise<mw.Api> {
+	const url = config.PartnershipsRecordsApi;
+	if ( !url ) {
+		return new mw.Api();
+	}
+	await mw.loader.using( 'mediawiki.ForeignApi' );
+	return new mw.ForeignApi( url, { anonymous: true } );
+}
+
+/**
+ * @return A new element for the app, placed on this page; null when the page has
+ *  no place for it
+ */
+function createContainer(): HTMLElement | null {
+	const container = document.createElement( 'div' );
+	container.className = 'partnerships-mount';
+	// Special:Partnerships renders a placeholder of its own; elsewhere the app goes
+	// above the page's content.
+	const special = document.getElementById( 'partnerships-special' );
+	if ( special ) {
+		special.textContent = '';
+		special.appendChild( container );
+		return container;
+	}
+	const content = document.getElementById( 'mw-content-text' );
+	if ( !content ) {
+		return null;
+	}
+	content.insertBefore( container, content.firstChild );
+	return container;
+}
+
+async function main(): Promise<void> {
+	const language = mw.config.get( 'wgUserLanguage' );
+	if ( Object.keys( bundle ).length ) {
+		mw.messages.set( messagesFor( bundle, language ) );
+	}
+	const container = createContainer();
+	if ( !container ) {
+		return;
+	}
+	const services: AppServices = {
+		api: new MwActionApi( await recordsApi() ),
+		recordsRoot: parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) ),
+		languages: [ language, mw.config.get( 'wgContentLanguage' ) ],
+		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
+		message: ( key, ...params ) => mw.message( key, ...params ).text(),
+	};
+	createMwApp( PartnershipsApp )
+		.provide( ServicesKey, services )
+		.mount( container );
+}
+
+main().catch( ( e ) => mw.log.error( e ) );

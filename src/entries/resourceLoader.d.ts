@@ -1,0 +1,11 @@
+/*
+ * Files ResourceLoader puts beside a package module: the same names in the extension
+ * (packageFiles in extension.json) and in the gadget (pages in the gadget definition).
+ *
+ * @param name
+ */
+declare function require( name: './partnerships-config.json' ): {
+	PartnershipsRecordsRoot: string;
+	PartnershipsRecordsApi: string;
+};
+declare function require( name: './partnerships-messages.json' ): Record<string, Record<string, string>>;

@@ -1,0 +1,34 @@
+import { InjectionKey } from 'vue';
+import { ActionApi } from './data/ActionApi';
+import { PageLocation } from './domain/pageLocation';
+
+/**
+ * Everything components need from the outside world, provided by the entry point
+ * (the only code that reads `mw`) and injected below it, so that components run in
+ * unit tests without a wiki.
+ */
+export interface AppServices {
+	/** The wiki holding the records */
+	api: ActionApi;
+	/** Where records live */
+	recordsRoot: PageLocation;
+	/** The reader's language and its fallbacks, best first */
+	languages: string[];
+	/**
+	 * A link to a page on the wiki holding the records (mw.util.getUrl in the page).
+	 *
+	 * @param title Full page title
+	 * @param query Extra query parameters
+	 */
+	pageUrl( title: string, query?: Record<string, string> ): string;
+	/**
+	 * A message as plain text (mw.message().text() in the page), for use in script;
+	 * templates use `$i18n`.
+	 *
+	 * @param key Message key
+	 * @param params Values for $1, $2, …
+	 */
+	message( key: string, ...params: ( string | number )[] ): string;
+}
+
+export const ServicesKey: InjectionKey<AppServices> = Symbol( 'partnerships-services' );

@@ -1,0 +1,85 @@
+import { InlineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * One ResourceLoader module per entry. Each is built on its own into one CommonJS
+ * file (ResourceLoader has no chunk loading), with Vue and Codex left to
+ * ResourceLoader and the files ResourceLoader puts beside the module left as
+ * `require()` calls.
+ */
+export const ENTRIES = {
+	pageview: 'src/entries/pageview.ts',
+	app: 'src/entries/app.ts',
+} as const;
+export type EntryName = keyof typeof ENTRIES;
+
+export const OUT_DIR = 'extension/modules';
+
+const RESOURCE_LOADER_PROVIDED = [ 'vue', '@wikimedia/codex', /^\.\/partnerships-[a-z-]+\.json$/ ];
+
+/**
+ * @param entry The entry to build
+ * @return The Vite configuration building it
+ */
+export function entryConfig( entry: EntryName ): InlineConfig {
+	return {
+		configFile: false,
+		plugins: [ vue() ],
+		logLevel: 'warn',
+		define: {
+			'process.env.NODE_ENV': JSON.stringify( 'production' ),
+			__VUE_OPTIONS_API__: 'false',
+			__VUE_PROD_DEVTOOLS__: 'false',
+			__VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+		},
+		build: {
+			outDir: OUT_DIR,
+			emptyOutDir: false,
+			target: 'es2017',
+			minify: true,
+			sourcemap: false,
+			copyPublicDir: false,
+			cssCodeSplit: false,
+			lib: {
+				entry: fileURLToPath( new URL( ENTRIES[ entry ], import.meta.url ) ),
+				formats: [ 'cjs' ],
+				fileName: () => `${ entry }.js`,
+				cssFileName: entry,
+			},
+			rollupOptions: {
+				external: RESOURCE_LOADER_PROVIDED,
+			},
+		},
+	};
+}
+
+export default defineConfig( {
+	plugins: [ vue() ],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'jsdom',
+					include: [ 'tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts' ],
+					setupFiles: [ 'tests/setup.ts' ],
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'wiki',
+					environment: 'node',
+					include: [ 'tests/wiki/**/*.test.ts', 'tests/e2e/**/*.test.ts' ],
+					globalSetup: [ 'tests/wiki/globalSetup.ts' ],
+					testTimeout: 120000,
+					hookTimeout: 300000,
+					fileParallelism: false,
+				},
+			},
+		],
+	},
+} );
