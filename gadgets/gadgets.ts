@@ -55,7 +55,8 @@ export const SECTION = 'partnerships';
  * @return Its line in MediaWiki:Gadgets-definition
  */
 export function definitionLine( gadget: GadgetSpec ): string {
-	const options = [ 'ResourceLoader', 'package' ];
+	// requiresES6: without it Gadgets validates the code as ES5 and refuses ours.
+	const options = [ 'ResourceLoader', 'package', 'requiresES6' ];
 	if ( gadget.default ) {
 		options.push( 'default' );
 	}
@@ -92,7 +93,7 @@ export function definitionJson( gadget: GadgetSpec ): object {
 			contentModels: [],
 			categories: [],
 			supportsUrlLoad: false,
-			requiresES6: false,
+			requiresES6: true,
 			section: SECTION,
 		},
 		module: {
@@ -107,16 +108,22 @@ export function definitionJson( gadget: GadgetSpec ): object {
 
 /**
  * Put our section into the existing definition page, keeping every other gadget as
- * it is: our old lines and header are removed wherever they are, ours are appended.
+ * it is: our section replaces our old lines where the first of them was, or is
+ * appended when there were none.
  *
  * @param current The page's text ('' when it does not exist)
  * @return The new text
  */
 export function mergeDefinition( current: string ): string {
 	const ours = new RegExp( `^(\\*\\s*partnerships-[a-z-]+\\s*\\[.*|==\\s*${ SECTION }\\s*==\\s*)$` );
-	const kept = current.split( '\n' ).filter( ( line ) => !ours.test( line ) );
-	while ( kept.length && kept[ kept.length - 1 ].trim() === '' ) {
-		kept.pop();
+	const lines = current === '' ? [] : current.replace( /\n+$/, '' ).split( '\n' );
+	const first = lines.findIndex( ( line ) => ours.test( line ) );
+	const kept = lines.filter( ( line ) => !ours.test( line ) );
+	const section = definitionSection().split( '\n' );
+	if ( first === -1 ) {
+		return [ ...kept, ...( kept.length ? [ '' ] : [] ), ...section ].join( '\n' ) + '\n';
 	}
-	return [ ...kept, ...( kept.length ? [ '' ] : [] ), definitionSection() ].join( '\n' ) + '\n';
+	// Lines before the first of ours are unchanged, so `first` is still the place.
+	kept.splice( first, 0, ...section );
+	return kept.join( '\n' ) + '\n';
 }

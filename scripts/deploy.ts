@@ -16,6 +16,26 @@ import { HttpActionApi } from '../src/data/HttpActionApi';
 import { ApiError } from '../src/data/ActionApi';
 import { planPages } from './lib/deployPlan';
 
+/**
+ * The wiki normalises what it stores (JSON pretty-printed, trailing whitespace trimmed),
+ * so compare meaning, not bytes.
+ *
+ * @param model Content model of the page, if not wikitext
+ * @param a One text
+ * @param b The other
+ * @return Whether saving b over a would change nothing that matters
+ */
+function sameContent( model: string | undefined, a: string, b: string ): boolean {
+	if ( model === 'json' ) {
+		try {
+			return JSON.stringify( JSON.parse( a ) ) === JSON.stringify( JSON.parse( b ) );
+		} catch {
+			return false;
+		}
+	}
+	return a.trimEnd() === b.trimEnd();
+}
+
 function git( ...args: string[] ): string {
 	return execFileSync( 'git', args, { encoding: 'utf8' } ).trim();
 }
@@ -88,13 +108,13 @@ async function main(): Promise<number> {
 	for ( const page of plan ) {
 		const old = byTitle.get( page.title ) ?? { text: '' };
 		const text = typeof page.text === 'function' ? page.text( old.text ) : page.text;
-		if ( text.trimEnd() === old.text.trimEnd() ) {
+		if ( sameContent( page.contentmodel, old.text, text ) ) {
 			console.log( `  unchanged  ${ page.title }` );
 			continue;
 		}
 		changed++;
 		if ( values[ 'dry-run' ] ) {
-			console.log( diff( page.title, old.text, text ) || `  (whitespace only) ${ page.title }` );
+			console.log( diff( page.title, old.text, text ) );
 			continue;
 		}
 		try {

@@ -7,6 +7,7 @@ import { qqx } from './setup';
  */
 export class ScriptedApi implements ActionApi {
 	public readonly calls: ApiParams[] = [];
+
 	private readonly answers: ( ( params: ApiParams ) => ApiResponse | Promise<ApiResponse> )[];
 
 	public constructor( ...answers: ( ( params: ApiParams ) => ApiResponse | Promise<ApiResponse> )[] ) {

@@ -2,15 +2,32 @@
 
 namespace MediaWiki\Extension\Partnerships;
 
+use MediaWiki\Config\Config;
 use MediaWiki\Output\Hook\BeforePageDisplayHook;
 use MediaWiki\Output\OutputPage;
+use MediaWiki\Revision\Hook\ContentHandlerDefaultModelForHook;
+use MediaWiki\Title\Title;
 use Skin;
 
 /**
- * Glue only: adds the tiny page-view loader, which decides in the browser whether
- * this page needs anything more (and on most pages requests nothing).
+ * Glue only. Adds the tiny page-view loader, which decides in the browser whether this
+ * page needs anything more (on most pages it requests nothing); and makes record pages
+ * JSON by default, so that creating one is not a content-model change (which needs the
+ * editcontentmodel right and is rate-limited for ordinary accounts).
  */
-class Hooks implements BeforePageDisplayHook {
+class Hooks implements BeforePageDisplayHook, ContentHandlerDefaultModelForHook {
+
+	/** Folders under the records root that hold JSON records */
+	private const RECORD_FOLDERS = [ 'Records', 'Heroes' ];
+
+	private Config $config;
+
+	/**
+	 * @param Config $config
+	 */
+	public function __construct( Config $config ) {
+		$this->config = $config;
+	}
 
 	/**
 	 * @param OutputPage $out
@@ -18,5 +35,23 @@ class Hooks implements BeforePageDisplayHook {
 	 */
 	public function onBeforePageDisplay( $out, $skin ): void {
 		$out->addModules( 'ext.partnerships.pageview' );
+	}
+
+	/**
+	 * @param Title $title
+	 * @param string &$model
+	 * @return bool|void
+	 */
+	public function onContentHandlerDefaultModelFor( $title, &$model ) {
+		$root = Title::newFromText( $this->config->get( 'PartnershipsRecordsRoot' ) );
+		if ( !$root || $title->getNamespace() !== $root->getNamespace() ) {
+			return;
+		}
+		foreach ( self::RECORD_FOLDERS as $folder ) {
+			if ( str_starts_with( $title->getDBkey(), $root->getDBkey() . '/' . $folder . '/' ) ) {
+				$model = CONTENT_MODEL_JSON;
+				return false;
+			}
+		}
 	}
 }

@@ -72,6 +72,27 @@ export class HttpActionApi implements ActionApi {
 	}
 
 	/**
+	 * Log in with an account's own password (action=clientlogin), as a person would.
+	 *
+	 * @param username Account name
+	 * @param password Its password
+	 */
+	public async clientLogin( username: string, password: string ): Promise<void> {
+		const token = await this.token( 'login' );
+		const answer = await this.post( {
+			action: 'clientlogin',
+			username,
+			password,
+			logintoken: token,
+			loginreturnurl: 'http://127.0.0.1/',
+		} );
+		if ( !answer.clientlogin || answer.clientlogin.status !== 'PASS' ) {
+			throw new ApiError( 'login-failed', String( answer.clientlogin && ( answer.clientlogin.message || answer.clientlogin.status ) ) );
+		}
+		this.csrfToken = null;
+	}
+
+	/**
 	 * @param type Token type, e.g. 'csrf' or 'login'
 	 * @return A fresh token
 	 */

@@ -13,7 +13,7 @@ describe( 'gadget definitions', () => {
 	} );
 
 	it( 'make the page-view loader a hidden default gadget without dependencies', () => {
-		expect( definitionLine( GADGETS[ 0 ] ) ).toBe( '* partnerships-pageview[ResourceLoader|package|default|hidden]|partnerships-pageview.js|partnerships-config.json' );
+		expect( definitionLine( GADGETS[ 0 ] ) ).toBe( '* partnerships-pageview[ResourceLoader|package|requiresES6|default|hidden]|partnerships-pageview.js|partnerships-config.json' );
 	} );
 
 	it( 'merge into an existing definition page without touching other gadgets', () => {
@@ -27,11 +27,17 @@ describe( 'gadget definitions', () => {
 			'',
 		].join( '\n' );
 		const merged = mergeDefinition( current );
-		expect( merged ).toContain( '* HotCat[ResourceLoader|default]|HotCat.js\n== other ==\n* Navigation_popups[ResourceLoader]|popups.js' );
-		expect( merged ).not.toContain( 'partnerships-old' );
-		expect( merged.endsWith( definitionSection() + '\n' ) ).toBe( true );
+		expect( merged ).toBe( [
+			'== editing ==',
+			'* HotCat[ResourceLoader|default]|HotCat.js',
+			definitionSection(),
+			'== other ==',
+			'* Navigation_popups[ResourceLoader]|popups.js',
+			'',
+		].join( '\n' ) );
 		expect( mergeDefinition( merged ) ).toBe( merged );
 		expect( mergeDefinition( '' ) ).toBe( definitionSection() + '\n' );
+		expect( mergeDefinition( '* HotCat[ResourceLoader]|HotCat.js\n\n' ) ).toBe( `* HotCat[ResourceLoader]|HotCat.js\n\n${ definitionSection() }\n` );
 	} );
 } );
 

@@ -4,7 +4,7 @@ import PartnershipList from '../../../src/components/knowledge/PartnershipList.v
 import { ServicesKey, AppServices } from '../../../src/services';
 import { ScriptedApi, fakeServices, pagesAnswer } from '../../fakes';
 
-const hostile = '<img src=x onerror="window.__pwned=1">';
+const hostile = '<img src=x onerror="window.pwned=1">';
 
 function record( name: string, extra: object = {} ): string {
 	return JSON.stringify( { schema: 'partnership/1', name, type: 'health', status: 'paused', partners: [ { label: 'WHO' }, { label: hostile } ], ...extra } );

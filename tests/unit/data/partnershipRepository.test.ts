@@ -8,7 +8,7 @@ describe( 'loadPartnerships', () => {
 	it( 'follows continuation, batches by 50 and keeps invalid pages with a reason', async () => {
 		const api = new ScriptedApi(
 			() => pagesAnswer( [ [ 'Project:Partnerships/Records/b', record( 'B' ) ] ], { gapcontinue: 'Partnerships/Records/c', continue: 'gapcontinue||' } ),
-			() => pagesAnswer( [ [ 'Project:Partnerships/Records/c', '{oops' ], [ 'Project:Partnerships/Records/a', record( 'A' ) ] ] )
+			() => pagesAnswer( [ [ 'Project:Partnerships/Records/c', '{oops' ], [ 'Project:Partnerships/Records/a', record( 'A' ) ] ] ),
 		);
 		const progress: number[] = [];
 		const entries = await loadPartnerships( api, { namespace: 4, title: 'Partnerships' }, ( p ) => progress.push( p.requests ) );

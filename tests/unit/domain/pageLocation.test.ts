@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { folderPrefix, isLocation, parsePageLocation } from '../../../src/domain/pageLocation';
 
+// eslint-disable-next-line camelcase -- wgNamespaceIds keys are like this
 const ids = { project: 4, meta: 4, project_talk: 5, user: 2, main: 0 };
 
 describe( 'parsePageLocation', () => {

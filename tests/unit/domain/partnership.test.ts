@@ -34,6 +34,7 @@ describe( 'parsePartnership', () => {
 		[ JSON.stringify( { ...valid, name: '  ' } ), 'invalid-field' ],
 		[ JSON.stringify( { ...valid, type: 'museum' } ), 'invalid-field' ],
 		[ JSON.stringify( { ...valid, status: 'ACTIVE' } ), 'invalid-field' ],
+		// eslint-disable-next-line no-script-url
 		[ JSON.stringify( { ...valid, partners: [ { label: 'X', wikidata: 'javascript:alert(1)' } ] } ), 'invalid-field' ],
 		[ JSON.stringify( { ...valid, partners: 'Rijksmuseum' } ), 'invalid-field' ],
 		[ JSON.stringify( { ...valid, regions: [ 1 ] } ), 'invalid-field' ],

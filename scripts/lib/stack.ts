@@ -1,0 +1,98 @@
+// The local stack for `npm start` and the tests: two real MediaWiki 1.43 wikis, one with
+// the extension and one with the gadgets (installed with the deploy command, as an
+// interface administrator would), both seeded with the demo records.
+import { spawn, execFileSync } from 'node:child_process';
+import { startWiki, Wiki } from '../wiki/harness.mjs';
+import { HttpActionApi } from '../../src/data/HttpActionApi';
+import { seedDemo } from './seed';
+
+export const RECORDS_ROOT = 'Project:Partnerships';
+
+export interface Stack {
+	ext: Wiki;
+	gadgets: Wiki;
+	stop(): Promise<void>;
+}
+
+/**
+ * Run the deploy command against a wiki, exactly as documented in the README.
+ *
+ * @param wiki The wiki
+ * @param log Progress output
+ */
+export async function deployGadgets( wiki: Wiki, log: ( line: string ) => void ): Promise<void> {
+	const dirty = execFileSync( 'git', [ 'status', '--porcelain' ], { encoding: 'utf8' } ).trim() !== '';
+	const args = [ 'run', '--silent', 'deploy', '--', '--wiki', wiki.api, ...( dirty ? [ '--allow-dirty' ] : [] ) ];
+	if ( dirty ) {
+		log( 'Working tree has uncommitted changes: deploying with --allow-dirty (the summary says so).' );
+	}
+	const child = spawn( 'npm', args, {
+		env: {
+			...process.env,
+			PARTNERSHIPS_BOT_USER: wiki.accounts.admin.botUsername,
+			PARTNERSHIPS_BOT_PASSWORD: wiki.accounts.admin.botPassword,
+		},
+		stdio: [ 'ignore', 'pipe', 'pipe' ],
+	} );
+	let output = '';
+	child.stdout.on( 'data', ( d ) => {
+		output += d;
+	} );
+	child.stderr.on( 'data', ( d ) => {
+		output += d;
+	} );
+	const code = await new Promise<number | null>( ( resolve ) => {
+		child.on( 'close', resolve );
+	} );
+	if ( code !== 0 ) {
+		throw new Error( `Deploy to ${ wiki.api } failed (exit ${ code }):\n${ output }` );
+	}
+	log( output.trim().split( '\n' ).pop() ?? '' );
+}
+
+/**
+ * @param wiki A wiki
+ * @return An API client logged in as its first ordinary user
+ */
+export async function loggedIn(
+	wiki: Pick<Wiki, 'api' | 'accounts'>,
+	user = wiki.accounts.users[ 0 ],
+): Promise<HttpActionApi> {
+	const api = new HttpActionApi( wiki.api );
+	await api.clientLogin( user.username, user.password );
+	return api;
+}
+
+/**
+ * @param options
+ * @param options.log Where progress lines go
+ * @return Both wikis, running, with demo data
+ */
+export async function startStack( { log = console.log }: { log?: ( line: string ) => void } = {} ): Promise<Stack> {
+	const ext = await startWiki( { site: 'ext', log } );
+	let gadgets: Wiki;
+	try {
+		gadgets = await startWiki( { site: 'gadgets', log } );
+	} catch ( e ) {
+		await ext.stop();
+		throw e;
+	}
+	const stop = async (): Promise<void> => {
+		await Promise.all( [ ext.stop(), gadgets.stop() ] );
+	};
+	try {
+		await deployGadgets( gadgets, log );
+		for ( const wiki of [ ext, gadgets ] ) {
+			// As the administrator's bot: ordinary accounts are rate-limited in creating
+			// pages with a non-default content model (editcontentmodel, 8 a minute).
+			const admin = new HttpActionApi( wiki.api );
+			await admin.login( wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
+			const created = await seedDemo( admin, RECORDS_ROOT );
+			log( `Seeded ${ created } demo pages on ${ wiki.site } (${ wiki.url })` );
+		}
+	} catch ( e ) {
+		await stop();
+		throw e;
+	}
+	return { ext, gadgets, stop };
+}
