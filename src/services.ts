@@ -1,6 +1,9 @@
 import { InjectionKey } from 'vue';
 import { ActionApi } from './data/ActionApi';
 import { PageLocation } from './domain/pageLocation';
+import type { PartnershipRepository } from './data/partnershipRepository';
+import type { DraftStore } from './data/drafts';
+import type { WikidataSearch } from './data/wikidataSearch';
 
 /**
  * Everything components need from the outside world, provided by the entry point
@@ -10,10 +13,18 @@ import { PageLocation } from './domain/pageLocation';
 export interface AppServices {
 	/** The wiki holding the records */
 	api: ActionApi;
+	/** Reads and writes records (cache, merges, retries, drafts) */
+	repository: PartnershipRepository;
+	/** Unsaved work, kept in the browser until the wiki confirms a save */
+	drafts: DraftStore;
+	/** Organisation lookup (Wikidata wbsearchentities) */
+	wikidata: WikidataSearch;
 	/** Where records live */
 	recordsRoot: PageLocation;
 	/** The reader's language and its fallbacks, best first */
 	languages: string[];
+	/** The logged-in user's name, or null for a logged-out reader */
+	userName: string | null;
 	/**
 	 * A link to a page on the wiki holding the records (mw.util.getUrl in the page).
 	 *

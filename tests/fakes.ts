@@ -1,6 +1,8 @@
 import { ActionApi, ApiParams, ApiResponse } from '../src/data/ActionApi';
 import { AppServices } from '../src/services';
 import { qqx } from './setup';
+import { MemoryDraftStore } from '../src/data/drafts';
+import { PartnershipRepository } from '../src/data/partnershipRepository';
 
 /**
  * An ActionApi whose every call rejects unless the test says what to answer.
@@ -33,9 +35,16 @@ export class ScriptedApi implements ActionApi {
  * @return Services for a component test
  */
 export function fakeServices( overrides: Partial<AppServices> = {} ): AppServices {
+	const api = overrides.api ?? new ScriptedApi();
+	const recordsRoot = overrides.recordsRoot ?? { namespace: 4, title: 'Partnerships' };
+	const drafts = overrides.drafts ?? new MemoryDraftStore();
 	return {
-		api: new ScriptedApi(),
-		recordsRoot: { namespace: 4, title: 'Partnerships' },
+		api,
+		repository: new PartnershipRepository( { api, root: recordsRoot, drafts } ),
+		drafts,
+		wikidata: { search: () => Promise.reject( new Error( 'Unexpected Wikidata search' ) ) },
+		userName: 'Alice',
+		recordsRoot,
 		languages: [ 'en' ],
 		pageUrl: ( title, query ) => `/wiki/${ encodeURIComponent( title ) }${ query ? '?' + new URLSearchParams( query ) : '' }`,
 		message: qqx,

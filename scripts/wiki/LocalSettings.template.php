@@ -120,6 +120,9 @@ wfLoadSkin( 'Vector' );
 wfLoadSkin( 'MonoBook' );
 wfLoadSkin( 'Timeless' );
 wfLoadSkin( 'MinervaNeue' );
+// Night mode for everyone, as on Wikimedia wikis (?vectornightmode=1, ?minervanightmode=1).
+$wgVectorNightMode = [ 'logged_out' => true, 'logged_in' => true, 'beta' => false ];
+$wgMinervaNightMode = [ 'base' => true, 'loggedin' => true, 'amc' => true, 'beta' => true ];
 
 // ---- Extensions ----
 wfLoadExtension( 'Gadgets' );

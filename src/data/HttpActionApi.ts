@@ -1,5 +1,10 @@
 import axios, { AxiosInstance } from 'axios';
-import { ActionApi, ApiError, ApiParams, ApiResponse, errorFromResponse } from './ActionApi';
+import { ActionApi, ApiError, ApiParams, ApiResponse, errorFromResponse, parseRetryAfter } from './ActionApi';
+
+export interface HttpActionApiOptions {
+	/** Milliseconds one request may take before it fails with code 'timeout' (default 60 s). */
+	timeoutMs?: number;
+}
 
 /**
  * ActionApi over HTTP for Node tooling (deploy, seed, benchmark) and tests.
@@ -17,11 +22,12 @@ export class HttpActionApi implements ActionApi {
 	/**
 	 * @param url The wiki's api.php URL
 	 * @param userAgent Sent with every request, as Wikimedia's API etiquette asks
+	 * @param options Transport options
 	 */
-	public constructor( url: string, userAgent = 'Partnerships-tooling/0.1' ) {
+	public constructor( url: string, userAgent = 'Partnerships-tooling/0.1', options: HttpActionApiOptions = {} ) {
 		this.url = url;
 		this.http = axios.create( {
-			timeout: 60000,
+			timeout: options.timeoutMs ?? 60000,
 			headers: { 'User-Agent': userAgent },
 			validateStatus: () => true,
 		} );
@@ -122,21 +128,27 @@ export class HttpActionApi implements ActionApi {
 					headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
 				} );
 		} catch ( e ) {
-			throw new ApiError( 'network', e instanceof Error ? e.message : String( e ) );
+			const message = e instanceof Error ? e.message : String( e );
+			if ( axios.isAxiosError( e ) && ( e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' ) ) {
+				throw new ApiError( 'timeout', message );
+			}
+			throw new ApiError( 'network', message );
 		}
 		for ( const line of ( res.headers[ 'set-cookie' ] as string[] | undefined ) ?? [] ) {
 			const [ pair ] = line.split( ';' );
 			const eq = pair.indexOf( '=' );
 			this.cookies.set( pair.slice( 0, eq ).trim(), pair.slice( eq + 1 ).trim() );
 		}
+		const retryAfter = parseRetryAfter( res.headers[ 'retry-after' ] as string | undefined );
 		if ( res.status >= 400 ) {
-			throw new ApiError( 'http', `HTTP ${ res.status }`, res.status );
+			// As mw.Api does: any non-2xx answer is an 'http' error with its status.
+			throw new ApiError( 'http', `HTTP ${ res.status }`, res.status, undefined, retryAfter );
 		}
 		const data = res.data as ApiResponse;
 		if ( typeof data !== 'object' || data === null ) {
 			throw new ApiError( 'invalid-response', 'Not a JSON answer', res.status );
 		}
-		const error = errorFromResponse( data );
+		const error = errorFromResponse( data, retryAfter );
 		if ( error ) {
 			throw error;
 		}

@@ -1,80 +1,178 @@
 /**
- * A partnership record as stored on a wiki page (content model json).
- *
- * This is the first, thin version of the record used by the spine; the full schema
- * (JSON Schema as single source of truth, migrations) grows from here.
+ * A partnership record as stored on a wiki page (content model json): its type,
+ * derived from the JSON Schema in ./schema/partnershipSchema.ts, and reading, checking
+ * and writing it.
  */
+import { FromSchema } from 'json-schema-to-ts';
+import {
+	PARTNERSHIP_SCHEMA,
+	PARTNERSHIP_STATUSES,
+	PARTNERSHIP_TYPES,
+	PRIORITY_AREAS,
+	REGIONS,
+	STEWARD_ROLES,
+} from './schema/constants';
+import { PARTNERSHIP_JSON_SCHEMA, PARTNERSHIP_V0_JSON_SCHEMA } from './schema/partnershipSchema';
+import { SchemaNode, ValidationError, applyDefaults, isJsonObject, validateAgainst } from './validate';
 
-export const PARTNERSHIP_SCHEMA = 'partnership/1';
+export {
+	PARTNERSHIP_SCHEMA,
+	PARTNERSHIP_STATUSES,
+	PARTNERSHIP_TYPES,
+	PRIORITY_AREAS,
+	REGIONS,
+	STEWARD_ROLES,
+	PARTNERSHIP_JSON_SCHEMA,
+};
+export type { ValidationError, ValidationCode } from './validate';
 
-export const PARTNERSHIP_TYPES = [
-	'glam',
-	'education',
-	'science',
-	'health',
-	'government',
-	'library-data',
-	'campaign',
-	'open-technology',
-	'media',
-	'other',
-] as const;
 export type PartnershipType = typeof PARTNERSHIP_TYPES[ number ];
-
-export const PARTNERSHIP_STATUSES = [
-	'proposed',
-	'discussion',
-	'active',
-	'paused',
-	'concluded',
-] as const;
 export type PartnershipStatus = typeof PARTNERSHIP_STATUSES[ number ];
+export type StewardRole = typeof STEWARD_ROLES[ number ];
+export type Region = typeof REGIONS[ number ];
+export type PriorityArea = typeof PRIORITY_AREAS[ number ];
 
-export interface PartnerOrganisation {
-	label: string;
-	/** Wikidata item id, e.g. "Q190804" */
-	wikidata?: string;
-}
+/** A normalised record: every property with a default is present. */
+export type Partnership = FromSchema<typeof PARTNERSHIP_JSON_SCHEMA>;
+export type PartnerOrganisation = Partnership[ 'partners' ][ number ];
+export type Steward = Partnership[ 'stewards' ][ number ];
+export type Obligation = Partnership[ 'obligations' ][ number ];
+export type Goal = Partnership[ 'goals' ][ number ];
+export type Donation = NonNullable<Partnership[ 'donation' ]>;
+export type Lessons = Partnership[ 'lessons' ];
+export type DocumentationLink = Partnership[ 'documentation' ][ number ];
 
-export interface Partnership {
-	schema: typeof PARTNERSHIP_SCHEMA;
-	name: string;
-	type: PartnershipType;
-	status: PartnershipStatus;
-	partners: PartnerOrganisation[];
-	regions: string[];
-	languages: string[];
-	/** Summaries keyed by language code */
-	summary: Record<string, string>;
-}
+/** The pre-release draft form, "partnership/0". */
+export type PartnershipV0 = FromSchema<typeof PARTNERSHIP_V0_JSON_SCHEMA>;
 
 export type InvalidReason = 'not-json' | 'not-object' | 'unknown-schema' | 'invalid-field';
 
 export type ParseResult =
-	{ ok: true; record: Partnership } |
-	{ ok: false; reason: InvalidReason; detail: string };
+	{
+		ok: true;
+		record: Partnership;
+		/** The `schema` the page was written in, when it was older and was migrated. */
+		migratedFrom?: string;
+	} |
+	{
+		ok: false;
+		reason: InvalidReason;
+		/** For people: the JSON error, the unknown schema or the first invalid fields. */
+		detail: string;
+		/** For 'invalid-field': every problem found (up to a limit); otherwise empty. */
+		errors: ValidationError[];
+	};
 
-function isObject( value: unknown ): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray( value );
-}
-
-function isStringArray( value: unknown ): value is string[] {
-	return Array.isArray( value ) && value.every( ( v ) => typeof v === 'string' );
-}
-
-function oneOf<T extends string>( list: readonly T[], value: unknown ): value is T {
-	return typeof value === 'string' && ( list as readonly string[] ).includes( value );
-}
-
-const WIKIDATA_ID = /^Q[1-9][0-9]*$/;
-
-function invalid( detail: string ): ParseResult {
-	return { ok: false, reason: 'invalid-field', detail };
+export interface Migration {
+	/** The older form, checked before migrating. */
+	schema: SchemaNode;
+	/**
+	 * @param old A document valid against `schema`
+	 * @return The same record in the next major version
+	 */
+	migrate( old: Record<string, unknown> ): Record<string, unknown>;
+	/** The `schema` value migrate() produces. */
+	to: string;
 }
 
 /**
- * Read a record from page text. Never throws: anything that is not a valid record
- * comes back with a reason, so one bad page cannot break a view.
+ * How to read each older major version, keyed by its `schema` value. Migrations chain
+ * until PARTNERSHIP_SCHEMA is reached.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+	'partnership/0': {
+		schema: PARTNERSHIP_V0_JSON_SCHEMA,
+		to: PARTNERSHIP_SCHEMA,
+		migrate( old ) {
+			const draft = old as PartnershipV0;
+			const description = draft.description?.trim() ?? '';
+			return {
+				schema: PARTNERSHIP_SCHEMA,
+				name: draft.title,
+				partners: [ { label: draft.partner } ],
+				type: draft.kind,
+				status: draft.state,
+				...( description ? { summary: { en: description } } : {} ),
+			};
+		},
+	},
+};
+
+function isBefore( end: unknown, start: unknown ): boolean {
+	// Valid dates are YYYY-MM-DD, which sort as strings.
+	return typeof start === 'string' && typeof end === 'string' && end < start;
+}
+
+/**
+ * Check a document against the current schema and the rules a schema cannot say
+ * (the end date is not before the start date).
+ *
+ * @param data A parsed document (untrusted)
+ * @return The problems found; empty when it is a valid record
+ */
+export function validatePartnership( data: unknown ): ValidationError[] {
+	const errors = validateAgainst( PARTNERSHIP_JSON_SCHEMA, data );
+	if ( isJsonObject( data ) && isBefore( data.end, data.start ) &&
+		!errors.some( ( e ) => e.path === 'start' || e.path === 'end' )
+	) {
+		errors.push( { path: 'end', code: 'date-order', params: { start: String( data.start ) } } );
+	}
+	return errors;
+}
+
+/**
+ * Fill in defaults (empty lists, empty lessons, no summaries) and put keys in schema
+ * order. Meant for valid documents; it does not validate, and keeps whatever else it is
+ * given so that nothing is lost from a draft.
+ *
+ * @param data A record, possibly with properties left out
+ * @return A new, complete record
+ */
+export function normalisePartnership( data: unknown ): Partnership {
+	return applyDefaults( PARTNERSHIP_JSON_SCHEMA, data ) as Partnership;
+}
+
+/**
+ * A blank record for the create form. It is not valid until a name and at least one
+ * partner are filled in.
+ *
+ * @return A new draft
+ */
+export function emptyPartnership(): Partnership {
+	return normalisePartnership( {
+		schema: PARTNERSHIP_SCHEMA,
+		name: '',
+		partners: [],
+		type: 'other',
+		status: 'proposed',
+	} );
+}
+
+/**
+ * Page text for a record: keys in schema order, summaries by language, tabs, optional
+ * properties that are undefined left out, so that the same record always gives the
+ * same text and diffs between revisions stay small.
+ *
+ * @param record The record
+ * @return JSON text
+ */
+export function serializePartnership( record: Partnership ): string {
+	return JSON.stringify( normalisePartnership( record ), null, '\t' );
+}
+
+function describeErrors( errors: ValidationError[] ): string {
+	const shown = errors.slice( 0, 3 ).map( ( e ) => `${ e.path || '/' }: ${ e.code }` );
+	return shown.join( '; ' ) + ( errors.length > 3 ? `; … (${ errors.length })` : '' );
+}
+
+function invalid( errors: ValidationError[] ): ParseResult {
+	return { ok: false, reason: 'invalid-field', detail: describeErrors( errors ), errors };
+}
+
+/**
+ * Read a record from page text, migrating older major versions. Never throws: anything
+ * that is not a valid record comes back with a reason, so one bad page cannot break a
+ * view.
  *
  * @param text Page content (untrusted)
  * @return The record, or why it is not one
@@ -84,59 +182,42 @@ export function parsePartnership( text: string ): ParseResult {
 	try {
 		data = JSON.parse( text );
 	} catch ( e ) {
-		return { ok: false, reason: 'not-json', detail: e instanceof Error ? e.message : String( e ) };
+		return { ok: false, reason: 'not-json', detail: e instanceof Error ? e.message : 'not JSON', errors: [] };
 	}
-	if ( !isObject( data ) ) {
-		return { ok: false, reason: 'not-object', detail: '' };
+	if ( !isJsonObject( data ) ) {
+		return { ok: false, reason: 'not-object', detail: '', errors: [] };
+	}
+	let migratedFrom: string | undefined;
+	const seen = new Set<string>();
+	while (
+		typeof data.schema === 'string' &&
+		data.schema !== PARTNERSHIP_SCHEMA &&
+		Object.prototype.hasOwnProperty.call( MIGRATIONS, data.schema ) &&
+		!seen.has( data.schema )
+	) {
+		const from: string = data.schema;
+		seen.add( from );
+		const migration = MIGRATIONS[ from ];
+		const errors = validateAgainst( migration.schema, data );
+		if ( errors.length ) {
+			return invalid( errors );
+		}
+		migratedFrom = migratedFrom ?? from;
+		data = migration.migrate( data );
+		if ( !isJsonObject( data ) ) {
+			return { ok: false, reason: 'not-object', detail: from, errors: [] };
+		}
 	}
 	if ( data.schema !== PARTNERSHIP_SCHEMA ) {
-		return { ok: false, reason: 'unknown-schema', detail: String( data.schema ).slice( 0, 100 ) };
+		const schema = typeof data.schema === 'string' ? data.schema : JSON.stringify( data.schema ) ?? 'undefined';
+		return { ok: false, reason: 'unknown-schema', detail: schema.slice( 0, 100 ), errors: [] };
 	}
-	if ( typeof data.name !== 'string' || data.name.trim() === '' ) {
-		return invalid( 'name' );
+	const errors = validatePartnership( data );
+	if ( errors.length ) {
+		return invalid( errors );
 	}
-	if ( !oneOf( PARTNERSHIP_TYPES, data.type ) ) {
-		return invalid( 'type' );
-	}
-	if ( !oneOf( PARTNERSHIP_STATUSES, data.status ) ) {
-		return invalid( 'status' );
-	}
-	const partnersIn = data.partners ?? [];
-	if ( !Array.isArray( partnersIn ) ) {
-		return invalid( 'partners' );
-	}
-	const partners: PartnerOrganisation[] = [];
-	for ( const [ i, p ] of partnersIn.entries() ) {
-		if ( !isObject( p ) || typeof p.label !== 'string' || p.label.trim() === '' ) {
-			return invalid( `partners/${ i }` );
-		}
-		if ( p.wikidata !== undefined && ( typeof p.wikidata !== 'string' || !WIKIDATA_ID.test( p.wikidata ) ) ) {
-			return invalid( `partners/${ i }/wikidata` );
-		}
-		partners.push( p.wikidata === undefined ? { label: p.label } : { label: p.label, wikidata: p.wikidata } );
-	}
-	for ( const key of [ 'regions', 'languages' ] as const ) {
-		if ( data[ key ] !== undefined && !isStringArray( data[ key ] ) ) {
-			return invalid( key );
-		}
-	}
-	const summaryIn = data.summary ?? {};
-	if ( !isObject( summaryIn ) || !Object.values( summaryIn ).every( ( v ) => typeof v === 'string' ) ) {
-		return invalid( 'summary' );
-	}
-	return {
-		ok: true,
-		record: {
-			schema: PARTNERSHIP_SCHEMA,
-			name: data.name,
-			type: data.type,
-			status: data.status,
-			partners,
-			regions: ( data.regions as string[] | undefined ) ?? [],
-			languages: ( data.languages as string[] | undefined ) ?? [],
-			summary: summaryIn as Record<string, string>,
-		},
-	};
+	const record = normalisePartnership( data );
+	return migratedFrom === undefined ? { ok: true, record } : { ok: true, record, migratedFrom };
 }
 
 /**

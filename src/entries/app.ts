@@ -7,6 +7,10 @@
 import { createMwApp } from 'vue';
 import PartnershipsApp from '../components/PartnershipsApp.vue';
 import { MwActionApi } from '../data/MwActionApi';
+import { PartnershipRepository } from '../data/partnershipRepository';
+import { IndexedDbRecordCache } from '../data/recordCache';
+import { LocalStorageDraftStore } from '../data/drafts';
+import { FetchWikidataSearch } from '../data/wikidataSearch';
 import { parsePageLocation } from '../domain/pageLocation';
 import { messagesFor } from '../domain/messages';
 import { AppServices, ServicesKey } from '../services';
@@ -55,10 +59,24 @@ async function main(): Promise<void> {
 	if ( !container ) {
 		return;
 	}
+	const api = new MwActionApi( await recordsApi() );
+	const recordsRoot = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );
+	const apiUrl = config.PartnershipsRecordsApi || mw.util.wikiScript( 'api' );
+	const drafts = new LocalStorageDraftStore( 'partnerships-draft:' );
 	const services: AppServices = {
-		api: new MwActionApi( await recordsApi() ),
-		recordsRoot: parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) ),
+		api,
+		repository: new PartnershipRepository( {
+			api,
+			root: recordsRoot,
+			cache: new IndexedDbRecordCache( 'partnerships', `${ apiUrl }|${ config.PartnershipsRecordsRoot }` ),
+			drafts,
+			userName: mw.config.get( 'wgUserName' ) ?? undefined,
+		} ),
+		drafts,
+		wikidata: new FetchWikidataSearch( config.PartnershipsWikidataApi ),
+		recordsRoot,
 		languages: [ language, mw.config.get( 'wgContentLanguage' ) ],
+		userName: mw.config.get( 'wgUserName' ),
 		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
 		message: ( key, ...params ) => mw.message( key, ...params ).text(),
 	};

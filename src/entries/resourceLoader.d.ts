@@ -7,5 +7,6 @@
 declare function require( name: './partnerships-config.json' ): {
 	PartnershipsRecordsRoot: string;
 	PartnershipsRecordsApi: string;
+	PartnershipsWikidataApi: string;
 };
 declare function require( name: './partnerships-messages.json' ): Record<string, Record<string, string>>;

@@ -75,7 +75,7 @@ export interface AxeViolation {
 	id: string;
 	impact: string | null;
 	help: string;
-	nodes: { target: string[] }[];
+	nodes: { target: string[]; html: string }[];
 }
 
 /**
@@ -92,6 +92,6 @@ export async function axe( page: Page, selector: string ): Promise<AxeViolation[
 		const result = await ( window as unknown as { axe: { run: ( ...a: unknown[] ) => Promise<{ violations: AxeViolation[] }> } } ).axe.run(
 			sel, { runOnly: { type: 'tag', values: [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] } },
 		);
-		return result.violations.map( ( v ) => ( { id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map( ( n ) => ( { target: n.target } ) ) } ) );
+		return result.violations.map( ( v ) => ( { id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map( ( n ) => ( { target: n.target, html: n.html } ) ) } ) );
 	}, selector );
 }

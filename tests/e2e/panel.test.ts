@@ -34,23 +34,22 @@ describe.each( cases )( 'the panel ($packaging)', ( { packaging, wiki, title, mo
 		expect( demoNames.length ).toBeGreaterThanOrEqual( 6 );
 		const { page, context, errors, requests } = await browser.newPage();
 		await page.goto( `${ wiki().url }/index.php?title=${ encodeURIComponent( title ) }&uselang=qqx` );
-		const table = page.locator( '.partnerships-list__table' );
-		await table.waitFor( { timeout: 30000 } );
+		await page.locator( '.partnerships-app[data-partnerships-state="ready"]' ).waitFor( { timeout: 30000 } );
 
-		expect( await page.locator( '.partnerships-list caption' ).textContent() ).toBe( `(partnerships-list-caption: ${ demoNames.length })` );
-		const headers = await page.locator( '.partnerships-list thead th' ).allTextContents();
+		expect( await page.locator( '.partnerships-list__table caption' ).textContent() ).toBe( `(partnerships-list-caption: ${ demoNames.length })` );
+		const headers = await page.locator( '.partnerships-list__table thead th' ).allTextContents();
 		expect( headers.map( ( h ) => h.trim() ) ).toEqual( [
 			'(partnerships-field-name)', '(partnerships-field-partners)', '(partnerships-field-type)', '(partnerships-field-status)',
 		] );
-		const names = await page.locator( '.partnerships-list tbody th a, .partnerships-list tbody td a' ).allTextContents();
+		const names = await page.locator( '.partnerships-list__table tbody th a, .partnerships-list__table tbody td a' ).allTextContents();
 		expect( [ ...names ].sort() ).toEqual( [ ...demoNames ].sort() );
-		const rowText = await page.locator( '.partnerships-list tbody' ).textContent();
+		const rowText = await page.locator( '.partnerships-list__table tbody' ).textContent();
 		expect( rowText ).toContain( '(partnerships-type-glam)' );
 		expect( rowText ).toContain( '(partnerships-status-active)' );
 
 		// Record links are wiki links to the record pages.
-		const href = await page.locator( '.partnerships-list tbody a', { hasText: 'Bundesarchiv image donation' } ).getAttribute( 'href' );
-		expect( href ).toContain( 'Partnerships/Records/bundesarchiv-image-donation' );
+		const href = await page.locator( '.partnerships-list__table tbody a', { hasText: 'Bundesarchiv image donation' } ).getAttribute( 'href' );
+		expect( href ).toBe( '#record=bundesarchiv-image-donation' );
 
 		// The app is the packaging's own module, with Vue and Codex from ResourceLoader.
 		expect( await page.evaluate( ( m ) => mw.loader.getState( m ), module ) ).toBe( 'ready' );
@@ -72,8 +71,8 @@ describe.each( cases )( 'the panel ($packaging)', ( { packaging, wiki, title, mo
 		const demoNames = await recordNames( wiki() );
 		const { page, context, errors } = await browser.newPage();
 		await page.goto( `${ wiki().url }/index.php?title=${ encodeURIComponent( title ) }` );
-		await page.locator( '.partnerships-list__table' ).waitFor( { timeout: 30000 } );
-		expect( await page.locator( '.partnerships-list caption' ).textContent() ).toBe( `${ demoNames.length } partnerships` );
+		await page.locator( '.partnerships-app[data-partnerships-state="ready"]' ).waitFor( { timeout: 30000 } );
+		expect( await page.locator( '.partnerships-list__table caption' ).textContent() ).toBe( `${ demoNames.length } partnerships` );
 		await screenshot( page, `panel-${ packaging }` );
 		expect( errors ).toEqual( [] );
 		await context.close();
@@ -91,8 +90,8 @@ describe.each( cases )( 'the panel ($packaging)', ( { packaging, wiki, title, mo
 		}
 		const { page, context, errors } = await browser.newPage();
 		await page.goto( `${ wiki().url }/index.php?title=${ encodeURIComponent( title ) }&uselang=qqx` );
-		await page.locator( '.partnerships-list__table' ).waitFor( { timeout: 30000 } );
-		expect( await page.locator( '.partnerships-list tbody' ).textContent() ).toContain( hostile );
+		await page.locator( '.partnerships-app[data-partnerships-state="ready"]' ).waitFor( { timeout: 30000 } );
+		expect( await page.locator( '.partnerships-list__table tbody' ).textContent() ).toContain( hostile );
 		expect( await page.evaluate( () => ( window as unknown as { pwned?: number } ).pwned ) ).toBeUndefined();
 		expect( await page.locator( '.partnerships-app img, .partnerships-app script' ).count() ).toBe( 0 );
 		const invalid = await page.locator( '.partnerships-list__invalid' ).textContent();

@@ -33,7 +33,7 @@ describe( 'the local wikis', () => {
 		await alice.clientLogin( wikis.ext.accounts.users[ 0 ].username, wikis.ext.accounts.users[ 0 ].password );
 		const answer = await alice.postWithEditToken( {
 			action: 'edit', title: 'Project:Partnerships/Records/default-model-check', createonly: true, assert: 'user', summary: 'test',
-			text: JSON.stringify( { schema: 'partnership/1', name: 'Default model', type: 'other', status: 'proposed', partners: [] } ),
+			text: JSON.stringify( { schema: 'partnership/1', name: 'Default model', type: 'other', status: 'proposed', partners: [ { label: 'Test partner' } ] } ),
 		} );
 		expect( answer.edit.contentmodel ).toBe( 'json' );
 		const elsewhere = await alice.postWithEditToken( { action: 'edit', title: 'Project:Partnerships/Notes', text: '{}', assert: 'user', summary: 'test' } );

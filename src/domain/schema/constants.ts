@@ -1,0 +1,103 @@
+/**
+ * Value lists of the partnership record. The schema's `enum`s are made from these, and
+ * the TypeScript unions are derived from them, so a new value is added in one place.
+ */
+
+/** The `schema` value of the current major version of a partnership record. */
+export const PARTNERSHIP_SCHEMA = 'partnership/1';
+
+export const PARTNERSHIP_TYPES = [
+	'glam',
+	'education',
+	'science',
+	'health',
+	'government',
+	'library-data',
+	'campaign',
+	'open-technology',
+	'media',
+	'other',
+] as const;
+
+export const PARTNERSHIP_STATUSES = [
+	'proposed',
+	'discussion',
+	'active',
+	'paused',
+	'concluded',
+] as const;
+
+export const STEWARD_ROLES = [
+	'lead',
+	'co-lead',
+	'advisor',
+	'funder',
+	'fiscal-sponsor',
+	'contact-point',
+	'other',
+] as const;
+
+/**
+ * UN M49 region codes. Deliberately a short list: the regions people route partnerships
+ * by, not the whole M49 tree (countries are recorded separately, by ISO code).
+ */
+export const REGIONS = [
+	// World
+	'001',
+	// Africa
+	'002',
+	// Americas
+	'019',
+	// Asia
+	'142',
+	// Europe
+	'150',
+	// Oceania
+	'009',
+	// Latin America and the Caribbean
+	'419',
+	// Western Asia (Middle East)
+	'145',
+] as const;
+
+/** Priority areas and knowledge gaps. */
+export const PRIORITY_AREAS = [
+	'gender-gap',
+	'geographic-gap',
+	'language-gap',
+	'underrepresented-communities',
+	'indigenous-knowledge',
+	'climate-and-environment',
+	'health-information',
+	'open-access',
+	'accessibility',
+	'content-quality',
+	'capacity-building',
+	'technology',
+] as const;
+
+/** Wikidata item id. */
+export const WIKIDATA_ID_PATTERN = '^Q[1-9][0-9]*$';
+
+/** ISO 3166-1 alpha-2 country code. */
+export const COUNTRY_PATTERN = '^[A-Z]{2}$';
+
+/** A BCP 47 language tag, loosely: a primary language subtag and optional subtags. */
+export const LANGUAGE_PATTERN = '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$';
+
+/** Calendar date as written in records. */
+export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+
+/** At least one character that is not white space. */
+export const NOT_BLANK_PATTERN = '\\S';
+
+/**
+ * A wiki user name: no characters MediaWiki forbids in titles, no "/" (subpages), "@"
+ * (so no e-mail address fits) or ":" (interwiki and namespace prefixes), no control
+ * characters, no white space at either end. Written so that matching takes linear time
+ * whatever the input.
+ */
+export const USERNAME_PATTERN = '^[^#<>[\\]|{}/@:\\u0000-\\u001f\\u007f\\s](?:[^#<>[\\]|{}/@:\\u0000-\\u001f\\u007f]*[^#<>[\\]|{}/@:\\u0000-\\u001f\\u007f\\s])?$';
+
+/** A Commons category name, without the "Category:" prefix, no white space at either end. */
+export const CATEGORY_PATTERN = '^(?![Cc]ategory:)[^#<>[\\]|{}\\u0000-\\u001f\\u007f\\s](?:[^#<>[\\]|{}\\u0000-\\u001f\\u007f]*[^#<>[\\]|{}\\u0000-\\u001f\\u007f\\s])?$';
