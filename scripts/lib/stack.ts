@@ -5,12 +5,15 @@ import { spawn, execFileSync } from 'node:child_process';
 import { startWiki, Wiki } from '../wiki/harness.mjs';
 import { HttpActionApi } from '../../src/data/HttpActionApi';
 import { seedDemo } from './seed';
+import { ReplayServer, startReplayServer } from './replayServer';
 
 export const RECORDS_ROOT = 'Project:Partnerships';
 
 export interface Stack {
 	ext: Wiki;
 	gadgets: Wiki;
+	/** Stands in for Wikidata (unreachable here): recorded-shape wbsearchentities answers */
+	wikidata: ReplayServer;
 	stop(): Promise<void>;
 }
 
@@ -69,16 +72,28 @@ export async function loggedIn(
  * @return Both wikis, running, with demo data
  */
 export async function startStack( { log = console.log }: { log?: ( line: string ) => void } = {} ): Promise<Stack> {
-	const ext = await startWiki( { site: 'ext', log } );
+	const wikidata = await startReplayServer( { dir: new URL( '../../tests/fixtures/wikidata', import.meta.url ).pathname } );
+	let ext: Wiki;
 	let gadgets: Wiki;
+	try {
+		ext = await startWiki( {
+			site: 'ext',
+			log,
+			extraSettings: `$wgPartnershipsWikidataApi = ${ JSON.stringify( wikidata.url ) };`,
+		} );
+	} catch ( e ) {
+		await wikidata.close();
+		throw e;
+	}
 	try {
 		gadgets = await startWiki( { site: 'gadgets', log } );
 	} catch ( e ) {
 		await ext.stop();
+		await wikidata.close();
 		throw e;
 	}
 	const stop = async (): Promise<void> => {
-		await Promise.all( [ ext.stop(), gadgets.stop() ] );
+		await Promise.all( [ ext.stop(), gadgets.stop(), wikidata.close() ] );
 	};
 	try {
 		await deployGadgets( gadgets, log );
@@ -94,5 +109,5 @@ export async function startStack( { log = console.log }: { log?: ( line: string 
 		await stop();
 		throw e;
 	}
-	return { ext, gadgets, stop };
+	return { ext, gadgets, wikidata, stop };
 }

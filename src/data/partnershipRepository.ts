@@ -930,10 +930,9 @@ export class PartnershipRepository {
 		}
 		if ( kind === 'delete/delete' || kind === 'delete/delete_redir' ) {
 			actions.set( title, 'gone' );
-		} else if ( change.logtype === 'delete' || change.logtype === 'import' ||
-			change.logtype === 'merge' || change.logtype === 'contentmodel'
-		) {
-			// Restored, revision visibility changed, history imported or merged.
+		} else if ( change.logtype === 'delete' || change.logtype === 'import' || change.logtype === 'merge' ) {
+			// Restored, revision visibility changed, history imported or merged. (A
+			// content-model change comes with an edit of its own, handled above.)
 			actions.set( title, 'fetch' );
 		}
 	}

@@ -59,11 +59,13 @@ export class FetchWikidataSearch implements WikidataSearch {
 		if ( !query ) {
 			return [];
 		}
+		// qqx is MediaWiki's message-key pseudo-language; Wikidata has no labels in it.
+		const lang = language === 'qqx' ? 'en' : language;
 		const params = new URLSearchParams( {
 			action: 'wbsearchentities',
 			search: query,
-			language,
-			uselang: language,
+			language: lang,
+			uselang: lang,
 			type: 'item',
 			limit: '10',
 			format: 'json',

@@ -14,7 +14,7 @@ let wiki: Wiki;
 const records = generateRecords( N, 7 );
 
 beforeAll( async () => {
-	wiki = await startWiki( { site: 'kb-1000', partnerships: true, log: () => undefined } );
+	wiki = await startWiki( { site: 'kb_1000', partnerships: true, log: () => undefined } );
 	await importRecords( wiki, records );
 	await browser.launch();
 } );

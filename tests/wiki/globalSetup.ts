@@ -15,7 +15,7 @@ export interface WikiInfo {
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		wikis: { ext: WikiInfo; gadgets: WikiInfo };
+		wikis: { ext: WikiInfo; gadgets: WikiInfo; wikidataUrl: string };
 	}
 }
 
@@ -24,6 +24,6 @@ export default async function setup( project: TestProject ): Promise<() => Promi
 	const stack = await startStack( { log: ( line ) => console.log( `[wiki] ${ line }` ) } );
 	console.log( `[wiki] both wikis ready in ${ ( ( Date.now() - t0 ) / 1000 ).toFixed( 1 ) } s` );
 	const info = ( w: typeof stack.ext ): WikiInfo => ( { site: w.site, url: w.url, api: w.api, accounts: w.accounts } );
-	project.provide( 'wikis', { ext: info( stack.ext ), gadgets: info( stack.gadgets ) } );
+	project.provide( 'wikis', { ext: info( stack.ext ), gadgets: info( stack.gadgets ), wikidataUrl: stack.wikidata.url } );
 	return () => stack.stop();
 }

@@ -162,12 +162,9 @@ describe( 'PartnershipForm', () => {
 		wrapper.findAllComponents( CdxSelect )[ 1 ].vm.$emit( 'update:selected', 'active' );
 		await input( wrapper, '(partnerships-field-start)' ).setValue( '2026-01-15' );
 
-		const themes = input( wrapper, '(partnerships-field-themes)' );
-		await themes.setValue( 'Impressionism' );
-		await themes.trigger( 'keydown', { key: 'Enter' } );
-		const countries = input( wrapper, '(partnerships-field-countries)' );
-		await countries.setValue( 'fr' );
-		await countries.trigger( 'keydown', { key: 'Enter' } );
+		await field( wrapper, '(partnerships-field-themes)' ).find( 'textarea' ).setValue( 'Impressionism\n' );
+		// Lower case is normalised; duplicates and blank lines dropped.
+		await field( wrapper, '(partnerships-field-countries)' ).find( 'textarea' ).setValue( 'fr\n\nFR' );
 		await field( wrapper, '(partnerships-field-regions)' ).find( 'input[value="150"]' ).setValue( true );
 		await field( wrapper, '(partnerships-field-priorities)' ).find( 'input[value="open-access"]' ).setValue( true );
 
@@ -374,7 +371,7 @@ describe( 'PartnershipForm', () => {
 		expect( wrapper.find( 'h2' ).text() ).toBe( `(partnerships-form-edit-title: ${ hostile })` );
 		expect( input( wrapper, '(partnerships-field-name)' ).element.value ).toBe( hostile );
 		expect( input( wrapper, '(partnerships-form-partner: 1)' ).element.value ).toBe( hostile );
-		expect( field( wrapper, '(partnerships-field-themes)' ).text() ).toContain( hostile );
+		expect( ( field( wrapper, '(partnerships-field-themes)' ).find( 'textarea' ).element as HTMLTextAreaElement ).value ).toBe( hostile );
 		expect( ( field( wrapper, '(partnerships-field-lessons-worked)' ).find( 'textarea' ).element as HTMLTextAreaElement ).value ).toBe( hostile );
 		expect( document.querySelector( 'img' ) ).toBeNull();
 		expect( ( window as unknown as { pwned?: number } ).pwned ).toBeUndefined();
