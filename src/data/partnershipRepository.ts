@@ -267,6 +267,8 @@ export class PartnershipRepository {
 	private readonly now: () => number;
 
 	private readonly userName: string | undefined;
+	/** The cache write started by the last open(), for tests and callers that need it done */
+	public persisting: Promise<void> = Promise.resolve();
 
 	/** The pages as last read, once open() has run */
 	private snapshot: CacheSnapshot | null = null;
@@ -335,7 +337,9 @@ export class PartnershipRepository {
 		}
 		if ( snapshot ) {
 			this.snapshot = snapshot;
-			await this.persist();
+			// Writing the cache is off the critical path: the records are shown while
+			// IndexedDB stores them (persist() never throws).
+			this.persisting = this.persist();
 		}
 		return { entries: this.entriesOf( pages ), requests, warm: cached !== null };
 	}
