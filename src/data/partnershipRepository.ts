@@ -267,6 +267,7 @@ export class PartnershipRepository {
 	private readonly now: () => number;
 
 	private readonly userName: string | undefined;
+
 	/** The cache write started by the last open(), for tests and callers that need it done */
 	public persisting: Promise<void> = Promise.resolve();
 
