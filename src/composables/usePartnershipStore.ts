@@ -1,4 +1,4 @@
-import { InjectionKey, Ref, inject, ref } from 'vue';
+import { InjectionKey, Ref, inject, ref, shallowRef } from 'vue';
 import type {
 	LoadProgress,
 	PartnershipRepository,
@@ -37,7 +37,9 @@ export const StoreKey: InjectionKey<PartnershipStore> = Symbol( 'partnerships-st
  * @return A store over it
  */
 export function createPartnershipStore( repository: PartnershipRepository ): PartnershipStore {
-	const entries = ref<RecordEntry[]>( [] );
+	// Entries are replaced, never changed in place: a shallow ref spares Vue from wrapping
+	// thousands of records in reactive proxies (the search index reads every field).
+	const entries = shallowRef<RecordEntry[]>( [] );
 	const state = ref<StoreState>( 'idle' );
 	const progress = ref<LoadProgress>( { loaded: 0, requests: 0 } );
 	const error = ref<string | null>( null );

@@ -63,15 +63,18 @@ async function main(): Promise<void> {
 	const recordsRoot = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );
 	const apiUrl = config.PartnershipsRecordsApi || mw.util.wikiScript( 'api' );
 	const drafts = new LocalStorageDraftStore( 'partnerships-draft:' );
+	const repository = new PartnershipRepository( {
+		api,
+		root: recordsRoot,
+		cache: new IndexedDbRecordCache( 'partnerships', `${ apiUrl }|${ config.PartnershipsRecordsRoot }` ),
+		drafts,
+		userName: mw.config.get( 'wgUserName' ) ?? undefined,
+	} );
+	// Read the browser's cache while Vue mounts the app.
+	repository.prepare();
 	const services: AppServices = {
 		api,
-		repository: new PartnershipRepository( {
-			api,
-			root: recordsRoot,
-			cache: new IndexedDbRecordCache( 'partnerships', `${ apiUrl }|${ config.PartnershipsRecordsRoot }` ),
-			drafts,
-			userName: mw.config.get( 'wgUserName' ) ?? undefined,
-		} ),
+		repository,
 		drafts,
 		wikidata: new FetchWikidataSearch( config.PartnershipsWikidataApi ),
 		recordsRoot,

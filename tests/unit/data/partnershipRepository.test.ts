@@ -526,7 +526,8 @@ describe( 'loadPartnerships', () => {
 		expect( api.calls ).toHaveLength( 2 );
 		expect( api.calls[ 0 ] ).toMatchObject( { generator: 'allpages', gapnamespace: 4, gapprefix: 'Partnerships/Records/', gaplimit: 50, rvslots: 'main' } );
 		expect( api.calls[ 1 ] ).toMatchObject( { gapcontinue: 'Partnerships/Records/c' } );
-		expect( progress ).toEqual( [ 1, 2 ] );
+		// The next batch is asked for before this one is read: two requests sent by then.
+		expect( progress ).toEqual( [ 2, 2 ] );
 		expect( entries.map( ( e ) => [ e.title, e.valid ] ) ).toEqual( [
 			[ 'Project:Partnerships/Records/a', true ],
 			[ 'Project:Partnerships/Records/b', true ],
