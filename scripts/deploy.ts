@@ -6,6 +6,8 @@
 // definitions, each edit's summary naming the git commit. --dry-run prints a diff per
 // page and writes nothing. Refuses a dirty working tree (what is deployed must be a
 // commit), unless --allow-dirty is given (the local harness, during development).
+// --config <file> deploys that wiki's own configuration (records root, records wiki,
+// Wikidata endpoint) instead of gadgets/partnerships-config.json.
 // Run `npm run build` first.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,15 +45,29 @@ function git( ...args: string[] ): string {
 function diff( title: string, before: string, after: string ): string {
 	const dir = mkdtempSync( join( tmpdir(), 'partnerships-deploy-' ) );
 	try {
-		writeFileSync( join( dir, 'current' ), before );
-		writeFileSync( join( dir, 'new' ), after );
+		writeFileSync( join( dir, 'wiki' ), before );
+		writeFileSync( join( dir, 'deploy' ), after );
+		let out = '';
 		try {
-			execFileSync( 'git', [ 'diff', '--no-index', '--no-color', '--label', `${ title } (wiki)`, '--label', `${ title } (deploy)`, 'current', 'new' ], { cwd: dir, encoding: 'utf8' } );
-			return '';
+			execFileSync( 'git', [ 'diff', '--no-index', '--no-color', '--no-prefix', 'wiki', 'deploy' ], {
+				cwd: dir,
+				encoding: 'utf8',
+				stdio: [ 'ignore', 'pipe', 'pipe' ],
+			} );
 		} catch ( e ) {
-			// git diff exits 1 when the files differ
-			return String( ( e as { stdout?: string } ).stdout ?? '' );
+			// git diff exits 1 when the files differ; anything else is a real failure.
+			const failure = e as { status?: number; stdout?: string; stderr?: string };
+			if ( failure.status !== 1 ) {
+				throw new Error( `git diff failed: ${ failure.stderr ?? '' }` );
+			}
+			out = String( failure.stdout ?? '' );
 		}
+		// Name the page in the headers instead of the temporary files.
+		return out
+			.replace( /^diff --git .*\n/m, '' )
+			.replace( /^index .*\n/m, '' )
+			.replace( /^--- wiki$/m, `--- ${ title } (wiki)` )
+			.replace( /^\+\+\+ deploy$/m, `+++ ${ title } (deploy)` );
 	} finally {
 		rmSync( dir, { recursive: true, force: true } );
 	}
@@ -63,10 +79,11 @@ async function main(): Promise<number> {
 			wiki: { type: 'string' },
 			'dry-run': { type: 'boolean', default: false },
 			'allow-dirty': { type: 'boolean', default: false },
+			config: { type: 'string' },
 		},
 	} );
 	if ( !values.wiki ) {
-		console.error( 'Usage: npm run deploy -- --wiki <api.php URL> [--dry-run]\n' +
+		console.error( 'Usage: npm run deploy -- --wiki <api.php URL> [--dry-run] [--config <file>]\n' +
 			'Credentials: PARTNERSHIPS_BOT_USER (e.g. Name@deploy) and PARTNERSHIPS_BOT_PASSWORD, from Special:BotPasswords.' );
 		return 2;
 	}
@@ -88,7 +105,7 @@ async function main(): Promise<number> {
 		return 2;
 	}
 
-	const plan = planPages();
+	const plan = planPages( { config: values.config } );
 	const current = await api.get( {
 		action: 'query',
 		titles: plan.map( ( p ) => p.title ),

@@ -1,6 +1,6 @@
 // What the deploy command writes: every page the gadgets need, with its new text.
 import { existsSync, readFileSync } from 'node:fs';
-import { GADGETS, mergeDefinition } from '../../gadgets/gadgets';
+import { CONFIG_PAGE, GADGETS, mergeDefinition } from '../../gadgets/gadgets';
 import { readAllMessages } from './messages';
 
 export interface PagePlan {
@@ -26,12 +26,14 @@ function contentModel( page: string ): string | undefined {
 /**
  * @return Every page the gadgets need, with its new text
  */
-export function planPages(): PagePlan[] {
+export function planPages( options: { config?: string } = {} ): PagePlan[] {
 	const plan: PagePlan[] = [];
 	const seen = new Set<string>();
 	const messages = readAllMessages();
 	for ( const gadget of GADGETS ) {
-		for ( const { page, source } of gadget.pages ) {
+		for ( const { page, source: defaultSource } of gadget.pages ) {
+			// The wiki's own configuration, when given, instead of the repository's defaults.
+			const source = page === CONFIG_PAGE.page && options.config ? options.config : defaultSource;
 			if ( seen.has( page ) ) {
 				continue;
 			}

@@ -2,6 +2,9 @@
 // the extension and one with the gadgets (installed with the deploy command, as an
 // interface administrator would), both seeded with the demo records.
 import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startWiki, Wiki } from '../wiki/harness.mjs';
 import { HttpActionApi } from '../../src/data/HttpActionApi';
 import { seedDemo } from './seed';
@@ -23,9 +26,13 @@ export interface Stack {
  * @param wiki The wiki
  * @param log Progress output
  */
-export async function deployGadgets( wiki: Wiki, log: ( line: string ) => void ): Promise<void> {
+export async function deployGadgets( wiki: Wiki, log: ( line: string ) => void, config?: string ): Promise<void> {
 	const dirty = execFileSync( 'git', [ 'status', '--porcelain' ], { encoding: 'utf8' } ).trim() !== '';
-	const args = [ 'run', '--silent', 'deploy', '--', '--wiki', wiki.api, ...( dirty ? [ '--allow-dirty' ] : [] ) ];
+	const args = [
+		'run', '--silent', 'deploy', '--', '--wiki', wiki.api,
+		...( dirty ? [ '--allow-dirty' ] : [] ),
+		...( config ? [ '--config', config ] : [] ),
+	];
 	if ( dirty ) {
 		log( 'Working tree has uncommitted changes: deploying with --allow-dirty (the summary says so).' );
 	}
@@ -96,7 +103,11 @@ export async function startStack( { log = console.log }: { log?: ( line: string 
 		await Promise.all( [ ext.stop(), gadgets.stop(), wikidata.close() ] );
 	};
 	try {
-		await deployGadgets( gadgets, log );
+		// This wiki's configuration: as the defaults, but Wikidata is the local replay server.
+		const config = join( mkdtempSync( join( tmpdir(), 'partnerships-config-' ) ), 'partnerships-config.json' );
+		const defaults = JSON.parse( readFileSync( 'gadgets/partnerships-config.json', 'utf8' ) );
+		writeFileSync( config, JSON.stringify( { ...defaults, PartnershipsWikidataApi: wikidata.url }, null, '\t' ) + '\n' );
+		await deployGadgets( gadgets, log, config );
 		for ( const wiki of [ ext, gadgets ] ) {
 			// As the administrator's bot: ordinary accounts are rate-limited in creating
 			// pages with a non-default content model (editcontentmodel, 8 a minute).

@@ -121,6 +121,35 @@ describe( 'creating and editing', () => {
 		await context.close();
 	} );
 
+	it( 'creates a record with the gadgets too, as a JSON page', async () => {
+		const gw = wikis.gadgets;
+		const [ carol ] = gw.accounts.users.slice( 2 );
+		const { page, context, errors } = await browser.newPage();
+		await logIn( page, gw.url, carol.username, carol.password );
+		const panel = new PartnershipsPanel( page, gw.url, 'Project:Partnerships' );
+		await panel.open( { query: { uselang: 'qqx' }, fragment: 'new' } );
+		const name = `Gadget-made partnership ${ Date.now() }`;
+		await page.getByLabel( '(partnerships-field-name)' ).fill( name );
+		await page.getByLabel( '(partnerships-form-partner: 1)' ).fill( 'Národní knihovna' );
+		await page.getByLabel( '(partnerships-field-type)' ).click();
+		await page.getByRole( 'option', { name: '(partnerships-type-library-data)' } ).click();
+		await page.getByLabel( '(partnerships-field-status)' ).click();
+		await page.getByRole( 'option', { name: '(partnerships-status-discussion)' } ).click();
+		await save( page );
+		expect( await savedOrError( page ) ).toBe( 'saved' );
+		const id = decodeURIComponent( ( await panel.fragment() ).replace( /^record=/, '' ) );
+		const gadgetAdmin = new HttpActionApi( gw.api );
+		await gadgetAdmin.login( gw.accounts.admin.botUsername, gw.accounts.admin.botPassword );
+		const answer = await gadgetAdmin.get( { action: 'query', titles: titleOf( id ), prop: 'revisions', rvprop: [ 'content', 'contentmodel', 'user' ], rvslots: 'main' } );
+		const rev = answer.query.pages[ 0 ].revisions[ 0 ];
+		expect( rev.user ).toBe( carol.username );
+		expect( rev.slots.main.contentmodel ).toBe( 'json' );
+		expect( JSON.parse( rev.slots.main.content ) ).toMatchObject( { name, partners: [ { label: 'Národní knihovna' } ], type: 'library-data' } );
+		await gadgetAdmin.postWithEditToken( { action: 'delete', title: titleOf( id ), reason: 'test clean-up' } );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+
 	it( 'shows what is missing, inline, and saves nothing until it is fixed', async () => {
 		const { page, context } = await browser.newPage();
 		await logIn( page, wiki.url, alice.username, alice.password );

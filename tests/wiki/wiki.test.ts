@@ -79,7 +79,12 @@ describe( 'the local wikis', () => {
 		const env = { ...process.env, PARTNERSHIPS_BOT_USER: wiki.accounts.admin.botUsername, PARTNERSHIPS_BOT_PASSWORD: wiki.accounts.admin.botPassword };
 		const dirty = execFileSync( 'git', [ 'status', '--porcelain' ], { encoding: 'utf8' } ).trim() ? [ '--allow-dirty' ] : [];
 		const dry = execFileSync( 'npm', [ 'run', '--silent', 'deploy', '--', '--wiki', wiki.api, '--dry-run', ...dirty ], { env, encoding: 'utf8' } );
-		expect( dry ).toContain( 'Would change 0 of' );
+		// Everything is as deployed but the configuration: the local wiki's points the
+		// Wikidata lookup at the replay server, so a deploy of the defaults shows that diff.
+		expect( dry ).toContain( 'Would change 1 of' );
+		expect( dry ).toContain( '--- MediaWiki:Gadget-partnerships-config.json (wiki)' );
+		expect( dry ).toMatch( /^-.*PartnershipsWikidataApi.*127\.0\.0\.1/m );
+		expect( dry ).toMatch( /^\+.*PartnershipsWikidataApi.*www\.wikidata\.org/m );
 		const after = await admin.get( { action: 'query', titles: 'MediaWiki:Gadgets-definition', prop: 'revisions', rvprop: 'content', rvslots: 'main' } );
 		const text = after.query.pages[ 0 ].revisions[ 0 ].slots.main.content;
 		expect( text ).toContain( other );
