@@ -527,7 +527,15 @@ export class PartnershipRepository {
 					savedRevision :
 					await this.putBack( title, result.merged, savedRevision, request.summary, count );
 				await this.persist();
-				return { status: 'conflict', conflicts: result.conflicts, merged: result.merged, theirs };
+				// The revision to build on is the put-back one (ours), but "their" values are
+				// those of the edit MediaWiki replaced: name its author.
+				const author = check.theirs && check.theirs.user;
+				return {
+					status: 'conflict',
+					conflicts: result.conflicts,
+					merged: result.merged,
+					theirs: author ? { ...theirs, user: author } : theirs,
+				};
 			}
 			ours = result.merged;
 			base = savedRevision;

@@ -201,6 +201,10 @@ describe( 'two people editing the same record', () => {
 		const text = await conflicts.textContent();
 		expect( text ).toContain( 'Renamed by Bob' );
 		expect( text ).toContain( 'Renamed by Alice' );
+		// Their version is Bob's, and says so.
+		expect( text ).toContain( `(partnerships-conflict-theirs-by: ${ bob.username })` );
+		// The notice of the earlier save is gone.
+		expect( await page.locator( '.partnerships-app__notice' ).count() ).toBe( 0 );
 		expect( ( await content( id ) ).name ).toBe( 'Renamed by Bob' );
 		const violations = await axe( page, '.partnerships-conflicts' );
 		expect( violations, JSON.stringify( violations, null, 1 ) ).toEqual( [] );
