@@ -275,6 +275,12 @@ describe( 'faults between the browser and the wiki', () => {
 			expect( drafts.length ).toBeGreaterThan( 0 );
 			expect( await page.getByLabel( '(partnerships-field-lessons-advice)' ).inputValue() ).toBe( advice );
 			await screenshot( page, `fault-${ c.reason }` );
+			// The draft survives a reload of the page: the form offers it back.
+			await page.reload();
+			await page.getByLabel( '(partnerships-field-name)' ).waitFor();
+			await page.locator( '.partnerships-form__draft' ).waitFor();
+			await page.getByRole( 'button', { name: '(partnerships-form-draft-restore)' } ).click();
+			expect( await page.getByLabel( '(partnerships-field-lessons-advice)' ).inputValue() ).toBe( advice );
 			// Once the fault is gone, the same save lands, once.
 			await save( page );
 			expect( await savedOrError( page ) ).toBe( 'saved' );
