@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 export const ENTRIES = {
 	pageview: 'src/entries/pageview.ts',
 	app: 'src/entries/app.ts',
+	badge: 'src/entries/badge.ts',
+	recognition: 'src/entries/recognition.ts',
+	wall: 'src/entries/wall.ts',
 } as const;
 export type EntryName = keyof typeof ENTRIES;
 

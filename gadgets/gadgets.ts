@@ -22,6 +22,9 @@ export interface GadgetSpec {
 }
 
 export const CONFIG_PAGE: GadgetPage = { page: 'partnerships-config.json', source: 'gadgets/partnerships-config.json' };
+const MESSAGES_PAGE: GadgetPage = { page: 'partnerships-messages.json', source: 'extension/modules/messages.json' };
+/** Built by the deploy command from the records on the wiki (see scripts/lib/donationIndex.ts) */
+export const DONATIONS_PAGE: GadgetPage = { page: 'partnerships-donations.json', source: 'donations-index' };
 
 export const GADGETS: GadgetSpec[] = [
 	{
@@ -32,6 +35,7 @@ export const GADGETS: GadgetSpec[] = [
 		pages: [
 			{ page: 'partnerships-pageview.js', source: 'extension/modules/pageview.js' },
 			CONFIG_PAGE,
+			DONATIONS_PAGE,
 		],
 	},
 	{
@@ -43,7 +47,44 @@ export const GADGETS: GadgetSpec[] = [
 			{ page: 'partnerships-app.js', source: 'extension/modules/app.js' },
 			{ page: 'partnerships-app.css', source: 'extension/modules/app.css' },
 			CONFIG_PAGE,
-			{ page: 'partnerships-messages.json', source: 'extension/modules/messages.json' },
+			MESSAGES_PAGE,
+		],
+	},
+	{
+		name: 'partnerships-badge',
+		default: false,
+		hidden: true,
+		dependencies: [ 'mediawiki.util' ],
+		pages: [
+			{ page: 'partnerships-badge.js', source: 'extension/modules/badge.js' },
+			{ page: 'partnerships-badge.css', source: 'extension/modules/badge.css' },
+			CONFIG_PAGE,
+			MESSAGES_PAGE,
+		],
+	},
+	{
+		name: 'partnerships-recognition',
+		default: false,
+		hidden: true,
+		dependencies: [ 'vue', '@wikimedia/codex', 'mediawiki.api', 'mediawiki.util' ],
+		pages: [
+			{ page: 'partnerships-recognition.js', source: 'extension/modules/recognition.js' },
+			{ page: 'partnerships-recognition.css', source: 'extension/modules/recognition.css' },
+			CONFIG_PAGE,
+			MESSAGES_PAGE,
+		],
+	},
+	{
+		name: 'partnerships-wall',
+		default: false,
+		hidden: true,
+		dependencies: [ 'vue', '@wikimedia/codex', 'mediawiki.api', 'mediawiki.util' ],
+		pages: [
+			{ page: 'partnerships-wall.js', source: 'extension/modules/wall.js' },
+			{ page: 'partnerships-wall.css', source: 'extension/modules/wall.css' },
+			CONFIG_PAGE,
+			MESSAGES_PAGE,
+			DONATIONS_PAGE,
 		],
 	},
 ];

@@ -6,17 +6,45 @@
 // definitions, each edit's summary naming the git commit. --dry-run prints a diff per
 // page and writes nothing. Refuses a dirty working tree (what is deployed must be a
 // commit), unless --allow-dirty is given (the local harness, during development).
+// --extension: the wiki runs the extension; write only the donations index
+// ($wgPartnershipsDonationsPage) and the templates. --records <api.php URL>: the wiki
+// holding the records, if not the configured one.
 // --config <file> deploys that wiki's own configuration (records root, records wiki,
 // Wikidata endpoint) instead of gadgets/partnerships-config.json.
 // Run `npm run build` first.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HttpActionApi } from '../src/data/HttpActionApi';
 import { ApiError } from '../src/data/ActionApi';
 import { planPages } from './lib/deployPlan';
+import { donationIndexFromWiki } from './lib/donationIndex';
+import { NamespaceIds, parsePageLocation } from '../src/domain/pageLocation';
+import type { ActionApi } from '../src/data/ActionApi';
+
+/**
+ * @param api A wiki
+ * @return Its namespace names and aliases, as wgNamespaceIds has them
+ */
+async function namespaceIds( api: ActionApi ): Promise<NamespaceIds> {
+	const answer = await api.get( { action: 'query', meta: 'siteinfo', siprop: [ 'namespaces', 'namespacealiases' ] } );
+	const ids: NamespaceIds = {};
+	const add = ( name: unknown, id: number ): void => {
+		if ( typeof name === 'string' && name ) {
+			ids[ name.toLowerCase().replace( / /g, '_' ) ] = id;
+		}
+	};
+	for ( const ns of Object.values( answer.query.namespaces ) as { id: number; name: string; canonical?: string }[] ) {
+		add( ns.name, ns.id );
+		add( ns.canonical, ns.id );
+	}
+	for ( const alias of answer.query.namespacealiases as { id: number; alias: string }[] ) {
+		add( alias.alias, alias.id );
+	}
+	return ids;
+}
 
 /**
  * The wiki normalises what it stores (JSON pretty-printed, trailing whitespace trimmed),
@@ -80,10 +108,12 @@ async function main(): Promise<number> {
 			'dry-run': { type: 'boolean', default: false },
 			'allow-dirty': { type: 'boolean', default: false },
 			config: { type: 'string' },
+			records: { type: 'string' },
+			extension: { type: 'boolean', default: false },
 		},
 	} );
 	if ( !values.wiki ) {
-		console.error( 'Usage: npm run deploy -- --wiki <api.php URL> [--dry-run] [--config <file>]\n' +
+		console.error( 'Usage: npm run deploy -- --wiki <api.php URL> [--dry-run] [--config <file>] [--records <api.php URL>] [--extension]\n' +
 			'Credentials: PARTNERSHIPS_BOT_USER (e.g. Name@deploy) and PARTNERSHIPS_BOT_PASSWORD, from Special:BotPasswords.' );
 		return 2;
 	}
@@ -105,7 +135,21 @@ async function main(): Promise<number> {
 		return 2;
 	}
 
-	const plan = planPages( { config: values.config } );
+	// The donations index ships with the page-view loader: built now from the records,
+	// read anonymously from the wiki that holds them (this one unless --records says).
+	const configFile = JSON.parse( readFileSync( values.config ?? 'gadgets/partnerships-config.json', 'utf8' ) );
+	const recordsApi = values.records ?? ( configFile.PartnershipsRecordsApi || values.wiki );
+	const records = new HttpActionApi( recordsApi, `Partnerships-deploy/0.1 (${ commit })` );
+	const root = parsePageLocation( configFile.PartnershipsRecordsRoot, await namespaceIds( records ) );
+	const donations = await donationIndexFromWiki( records, root );
+	for ( const clash of donations.clashes ) {
+		console.warn( `  warning    ${ JSON.stringify( clash ) }` );
+	}
+	const plan = planPages( {
+		config: values.config,
+		donations: JSON.stringify( donations.index ),
+		extension: values.extension,
+	} );
 	const current = await api.get( {
 		action: 'query',
 		titles: plan.map( ( p ) => p.title ),

@@ -1,6 +1,6 @@
 // What the deploy command writes: every page the gadgets need, with its new text.
-import { existsSync, readFileSync } from 'node:fs';
-import { CONFIG_PAGE, GADGETS, mergeDefinition } from '../../gadgets/gadgets';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { CONFIG_PAGE, DONATIONS_PAGE, GADGETS, mergeDefinition } from '../../gadgets/gadgets';
 import { readAllMessages } from './messages';
 
 export interface PagePlan {
@@ -23,10 +23,40 @@ function contentModel( page: string ): string | undefined {
 	return undefined;
 }
 
+export const TEMPLATES_DIR = 'gadgets/templates';
+
+/** Where the extension's page-view hook reads the donations index from ($wgPartnershipsDonationsPage) */
+export const EXTENSION_DONATIONS_PAGE = 'MediaWiki:Partnerships-donations.json';
+
 /**
- * @return Every page the gadgets need, with its new text
+ * @return The wiki templates kept in the repository (Template:Partnership donation, …)
  */
-export function planPages( options: { config?: string } = {} ): PagePlan[] {
+export function templatePages(): PagePlan[] {
+	if ( !existsSync( TEMPLATES_DIR ) ) {
+		return [];
+	}
+	return readdirSync( TEMPLATES_DIR )
+		.filter( ( f ) => f.endsWith( '.wikitext' ) )
+		.sort()
+		.map( ( f ) => ( {
+			title: `Template:${ f.replace( /\.wikitext$/, '' ).replace( /_/g, ' ' ) }`,
+			text: readFileSync( `${ TEMPLATES_DIR }/${ f }`, 'utf8' ),
+		} ) );
+}
+
+/**
+ * @param options
+ * @param options.config A wiki's own configuration file, instead of the repository's
+ * @param options.donations The donations index (JSON text), built from the records
+ * @param options.extension The wiki runs the extension: write only its donations index
+ *  and the templates (the code comes with the extension)
+ * @return Every page the gadgets (or the extension) need, with its new text
+ */
+export function planPages( options: { config?: string; donations?: string; extension?: boolean } = {} ): PagePlan[] {
+	const donations = options.donations ?? '{}';
+	if ( options.extension ) {
+		return [ { title: EXTENSION_DONATIONS_PAGE, text: donations, contentmodel: 'json' }, ...templatePages() ];
+	}
 	const plan: PagePlan[] = [];
 	const seen = new Set<string>();
 	const messages = readAllMessages();
@@ -38,6 +68,10 @@ export function planPages( options: { config?: string } = {} ): PagePlan[] {
 				continue;
 			}
 			seen.add( page );
+			if ( page === DONATIONS_PAGE.page ) {
+				plan.push( { title: `MediaWiki:Gadget-${ page }`, text: donations, contentmodel: 'json' } );
+				continue;
+			}
 			if ( !existsSync( source ) ) {
 				throw new Error( `${ source } is missing: run "npm run build" first` );
 			}
@@ -50,6 +84,6 @@ export function planPages( options: { config?: string } = {} ): PagePlan[] {
 			}
 		}
 	}
-	plan.push( { title: 'MediaWiki:Gadgets-definition', text: mergeDefinition } );
+	plan.push( { title: 'MediaWiki:Gadgets-definition', text: mergeDefinition }, ...templatePages() );
 	return plan;
 }

@@ -34,6 +34,16 @@ export function frontEndMessageKeys(): string[] {
 }
 
 /**
+ * @param module A module of the extension
+ * @return Keys it uses: the badge only its own; the panel, the recognition dialog and
+ *  the wall every front-end key (they share labels of fields, types and statuses)
+ */
+export function moduleMessageKeys( module: string ): string[] {
+	const keys = frontEndMessageKeys();
+	return module === 'ext.partnerships.badge' ? keys.filter( ( k ) => k.startsWith( 'partnerships-badge-' ) ) : keys;
+}
+
+/**
  * The gadget's message bundle: front-end messages of every language.
  *
  * @return Messages by language

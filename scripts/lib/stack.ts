@@ -25,13 +25,21 @@ export interface Stack {
  *
  * @param wiki The wiki
  * @param log Progress output
+ * @param options
+ * @param options.config The wiki's own configuration file
+ * @param options.extension The wiki runs the extension: deploy the donations index and templates only
  */
-export async function deployGadgets( wiki: Wiki, log: ( line: string ) => void, config?: string ): Promise<void> {
+export async function deployGadgets(
+	wiki: Wiki,
+	log: ( line: string ) => void,
+	options: { config?: string; extension?: boolean } = {},
+): Promise<void> {
 	const dirty = execFileSync( 'git', [ 'status', '--porcelain' ], { encoding: 'utf8' } ).trim() !== '';
 	const args = [
 		'run', '--silent', 'deploy', '--', '--wiki', wiki.api,
 		...( dirty ? [ '--allow-dirty' ] : [] ),
-		...( config ? [ '--config', config ] : [] ),
+		...( options.config ? [ '--config', options.config ] : [] ),
+		...( options.extension ? [ '--extension' ] : [] ),
 	];
 	if ( dirty ) {
 		log( 'Working tree has uncommitted changes: deploying with --allow-dirty (the summary says so).' );
@@ -107,7 +115,6 @@ export async function startStack( { log = console.log }: { log?: ( line: string 
 		const config = join( mkdtempSync( join( tmpdir(), 'partnerships-config-' ) ), 'partnerships-config.json' );
 		const defaults = JSON.parse( readFileSync( 'gadgets/partnerships-config.json', 'utf8' ) );
 		writeFileSync( config, JSON.stringify( { ...defaults, PartnershipsWikidataApi: wikidata.url }, null, '\t' ) + '\n' );
-		await deployGadgets( gadgets, log, config );
 		for ( const wiki of [ ext, gadgets ] ) {
 			// As the administrator's bot: ordinary accounts are rate-limited in creating
 			// pages with a non-default content model (editcontentmodel, 8 a minute).
@@ -116,6 +123,9 @@ export async function startStack( { log = console.log }: { log?: ( line: string 
 			const created = await seedDemo( admin, RECORDS_ROOT );
 			log( `Seeded ${ created } demo pages on ${ wiki.site } (${ wiki.url })` );
 		}
+		// After the records: the deploy builds the donations index from them.
+		await deployGadgets( gadgets, log, { config } );
+		await deployGadgets( ext, log, { extension: true } );
 	} catch ( e ) {
 		await stop();
 		throw e;

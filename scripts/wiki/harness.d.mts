@@ -50,3 +50,11 @@ export function startWiki( options?: {
 } ): Promise<Wiki>;
 
 export function ensurePhp( options?: { log?: ( line: string ) => void } ): Promise<void>;
+
+export interface ApiSession {
+	call( params: Record<string, unknown>, options?: { post?: boolean; throwOnError?: boolean } ): Promise<Record<string, any>>;
+	token( type?: string ): Promise<string>;
+}
+
+export function apiSession( api: string ): ApiSession;
+export function apiLogin( api: string, username: string, password: string ): Promise<ApiSession>;

@@ -10,3 +10,4 @@ declare function require( name: './partnerships-config.json' ): {
 	PartnershipsWikidataApi: string;
 };
 declare function require( name: './partnerships-messages.json' ): Record<string, Record<string, string>>;
+declare function require( name: './partnerships-donations.json' ): unknown;

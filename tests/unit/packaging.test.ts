@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { GADGETS, definitionJson, definitionLine, definitionSection, mergeDefinition } from '../../gadgets/gadgets';
-import { frontEndMessageKeys, readAllMessages } from '../../scripts/lib/messages';
+import { frontEndMessageKeys, moduleMessageKeys, readAllMessages } from '../../scripts/lib/messages';
 
 describe( 'gadget definitions', () => {
 	it( 'are committed as generated (run `npx tsx scripts/gadget-definitions.ts`)', () => {
@@ -13,7 +13,7 @@ describe( 'gadget definitions', () => {
 	} );
 
 	it( 'make the page-view loader a hidden default gadget without dependencies', () => {
-		expect( definitionLine( GADGETS[ 0 ] ) ).toBe( '* partnerships-pageview[ResourceLoader|package|requiresES6|default|hidden]|partnerships-pageview.js|partnerships-config.json' );
+		expect( definitionLine( GADGETS[ 0 ] ) ).toBe( '* partnerships-pageview[ResourceLoader|package|requiresES6|default|hidden]|partnerships-pageview.js|partnerships-config.json|partnerships-donations.json' );
 	} );
 
 	it( 'merge into an existing definition page without touching other gadgets', () => {
@@ -45,6 +45,11 @@ describe( 'extension.json', () => {
 	const manifest = JSON.parse( readFileSync( 'extension/extension.json', 'utf8' ) );
 
 	it( 'registers every front-end message (run `npx tsx scripts/extension-json.ts`)', () => {
+		for ( const [ name, module ] of Object.entries( manifest.ResourceModules ) as [ string, { messages?: string[] } ][] ) {
+			if ( module.messages ) {
+				expect( module.messages, name ).toEqual( moduleMessageKeys( name ) );
+			}
+		}
 		expect( manifest.ResourceModules[ 'ext.partnerships.app' ].messages ).toEqual( frontEndMessageKeys() );
 	} );
 

@@ -1,0 +1,124 @@
+// The entries with a fake `mw`: open() mounts the dialog in a container of its own and
+// removes it on close; the wall mounts inside each marker without touching its content.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import Module from 'node:module';
+import { ApiParams } from '../../../src/data/ActionApi';
+import { qqx } from '../../setup';
+
+vi.mock( 'vue', async ( original ) => {
+	const vue = await original<typeof import( 'vue' )>();
+	return {
+		...vue,
+		// What ResourceLoader's vue adds: createApp with $i18n.
+		createMwApp: ( ...args: Parameters<typeof vue.createApp> ) => {
+			const app = vue.createApp( ...args );
+			( app.config.globalProperties as Record<string, unknown> ).$i18n =
+				( key: string, ...params: unknown[] ) => ( { text: () => qqx( key, ...params ) } );
+			return app;
+		},
+	};
+} );
+
+const hostile = '<img src=x onerror="window.pwned=1">';
+const files: Record<string, unknown> = {
+	'./partnerships-messages.json': {},
+	'./partnerships-config.json': { PartnershipsRecordsRoot: 'Project:Partnerships', PartnershipsRecordsApi: '', PartnershipsWikidataApi: '' },
+	'./partnerships-donations.json': { v: 1, r: [ [ 'M1', `Vases ${ hostile }`, `Museum ${ hostile }`, '' ] ], c: { Vases: 0 } },
+};
+const calls: ApiParams[] = [];
+
+// The files ResourceLoader puts beside a package module, for the require() the test
+// runner gives each module: resolved to names of our own and served from its cache.
+/* eslint-disable no-underscore-dangle */
+type ModuleInternals = {
+	_resolveFilename: ( request: string, ...rest: unknown[] ) => string;
+	_cache: Record<string, unknown>;
+};
+const internals = Module as unknown as ModuleInternals;
+const resolve = internals._resolveFilename;
+beforeAll( () => {
+	internals._resolveFilename = function ( request: string, ...rest: unknown[] ): string {
+		return request in files ? `/fake-resourceloader/${ request.slice( 2 ) }` : resolve.call( this, request, ...rest );
+	};
+} );
+afterAll( () => {
+	internals._resolveFilename = resolve;
+	for ( const name of Object.keys( files ) ) {
+		delete internals._cache[ `/fake-resourceloader/${ name.slice( 2 ) }` ];
+	}
+} );
+
+/* eslint-enable no-underscore-dangle */
+
+function fakeMw( config: Record<string, unknown> ): void {
+	for ( const [ name, exports ] of Object.entries( files ) ) {
+		const id = `/fake-resourceloader/${ name.slice( 2 ) }`;
+		// eslint-disable-next-line no-underscore-dangle
+		internals._cache[ id ] = { id, filename: id, loaded: true, exports, children: [], paths: [] };
+	}
+	const g = globalThis as Record<string, unknown>;
+	g.mw = {
+		config: { get: ( key: string ) => config[ key ] ?? null },
+		message: ( key: string, ...params: unknown[] ) => ( { text: () => qqx( key, ...params ) } ),
+		messages: { set: () => undefined },
+		log: { error: () => undefined },
+		util: {
+			wikiScript: () => '/w/api.php',
+			getUrl: ( title: string ) => `/wiki/${ encodeURIComponent( title ) }`,
+		},
+		Api: class {
+			public get( params: ApiParams ): unknown {
+				calls.push( params );
+				// A jQuery-like promise answering "no such category".
+				return { then: ( done: ( v: unknown ) => void ) => done( { curtimestamp: '2026-11-24T08:00:00Z', query: { pages: [] } } ) };
+			}
+		},
+	};
+}
+
+describe( 'entries', () => {
+	beforeEach( () => {
+		vi.resetModules();
+		calls.length = 0;
+	} );
+	afterEach( () => {
+		document.body.innerHTML = '';
+	} );
+
+	it( 'recognition: open() mounts its own container, close removes it and returns focus', async () => {
+		fakeMw( { wgCanonicalNamespace: 'File', wgTitle: 'Vase.jpg', wgSiteName: 'Example', wgUserLanguage: 'en', wgContentLanguage: 'en' } );
+		const button = document.createElement( 'button' );
+		document.body.appendChild( button );
+		const { open } = await import( '../../../src/entries/recognition' );
+		open( { id: 'M1', partnership: 'Vases', institution: 'Museum', categories: [], recordUrl: '/wiki/R' }, { returnFocus: button } );
+		await flushPromises();
+		expect( document.querySelectorAll( '.partnerships-recognition-mount' ) ).toHaveLength( 1 );
+		expect( document.body.textContent ).toContain( 'Museum' );
+		// On a file page it asks for the file's metadata.
+		expect( calls.some( ( p ) => p.prop === 'imageinfo' && p.titles === 'File:Vase.jpg' ) ).toBe( true );
+
+		( document.querySelector( '.cdx-dialog__header__close-button' ) as HTMLButtonElement ).click();
+		await flushPromises();
+		expect( document.querySelector( '.partnerships-recognition-mount' ) ).toBeNull();
+		expect( document.querySelector( '.cdx-dialog' ) ).toBeNull();
+		expect( document.activeElement ).toBe( button );
+	} );
+
+	it( 'wall: mounts in a new container inside each marker, leaving the marker’s content alone', async () => {
+		fakeMw( { wgSiteName: 'Example', wgUserLanguage: 'en', wgContentLanguage: 'en' } );
+		document.body.innerHTML = '<div class="partnerships-wall"><span class="keep">Wall</span></div><p>x</p><div class="partnerships-wall"></div>';
+		await import( '../../../src/entries/wall' );
+		await flushPromises();
+		const markers = document.querySelectorAll( '.partnerships-wall' );
+		for ( const marker of markers ) {
+			expect( marker.querySelector( ':scope > .partnerships-wall-mount table' ) ).not.toBeNull();
+			expect( marker.textContent ).toContain( `Museum ${ hostile }` );
+			expect( marker.querySelector( 'img' ) ).toBeNull();
+			expect( marker.querySelector( 'a' )?.getAttribute( 'href' ) ).toBe( '/wiki/Project%3APartnerships%2FRecords%2FM1' );
+		}
+		expect( markers[ 0 ].querySelector( ':scope > .keep' )?.textContent ).toBe( 'Wall' );
+		// One batched categoryinfo request per wall.
+		expect( calls.filter( ( p ) => p.prop === 'categoryinfo' ) ).toHaveLength( 2 );
+	} );
+} );
