@@ -81,16 +81,33 @@ afterAll( () => browser.close() );
 describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site ) => {
 	const wiki = (): WikiInfo => wikis[ site ];
 
-	it.each( [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva' ] )( 'show on a donated file in %s', async ( skin ) => {
+	it.each( [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva', 'rtl', 'night' ] )( 'show on a donated file in %s', async ( skin ) => {
 		const mobile = skin === 'minerva';
 		const { page, context, errors } = await browser.newPage( mobile ? { viewport: { width: 390, height: 844 }, isMobile: true } : {} );
-		await page.goto( fileUrl( wiki(), { useskin: skin, uselang: 'qqx' } ) );
+		const query: Record<string, string> = skin === 'rtl' ? { useskin: 'vector-2022', uselang: 'he' } :
+			skin === 'night' ? { useskin: 'vector-2022', uselang: 'qqx', vectornightmode: '1' } :
+				{ useskin: skin, uselang: 'qqx' };
+		await page.goto( fileUrl( wiki(), query ) );
 		const badge = page.locator( '.partnerships-badge' );
 		await badge.waitFor( { timeout: 30000 } );
 		const text = await badge.textContent();
-		expect( text ).toContain( '(partnerships-badge-donated-by: Rijksmuseum)' );
-		expect( text ).toContain( '(partnerships-badge-part-of: Rijksmuseum open collection on Wikimedia Commons)' );
-		expect( await badge.getAttribute( 'aria-label' ) ).toBe( '(partnerships-badge-label)' );
+		if ( skin === 'rtl' ) {
+			expect( await badge.evaluate( ( el ) => getComputedStyle( el ).direction ) ).toBe( 'rtl' );
+			expect( text ).toContain( 'Rijksmuseum' );
+		} else {
+			expect( text ).toContain( '(partnerships-badge-donated-by: Rijksmuseum)' );
+			expect( text ).toContain( '(partnerships-badge-part-of: Rijksmuseum open collection on Wikimedia Commons)' );
+			expect( await badge.getAttribute( 'aria-label' ) ).toBe( '(partnerships-badge-label)' );
+		}
+		if ( skin === 'night' ) {
+			// The badge follows the skin's night colours (Codex tokens as CSS variables).
+			const [ body, box ] = await badge.evaluate( ( el ) => [
+				getComputedStyle( document.body ).backgroundColor,
+				getComputedStyle( el ).color,
+			] );
+			expect( box ).not.toBe( 'rgb(32, 33, 34)' );
+			expect( body ).not.toBe( 'rgb(255, 255, 255)' );
+		}
 		const href = await badge.locator( 'a' ).getAttribute( 'href' );
 		expect( href ).toContain( 'Partnerships/Records/rijksmuseum-open-collection' );
 		// Vue and Codex are not loaded by a page view.
