@@ -7,6 +7,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import './badge.less';
 import { messagesFor } from '../domain/messages';
+import { recordUrl } from './shared/mwLinks';
 
 const bundle = require( './partnerships-messages.json' );
 const config = require( './partnerships-config.json' );
@@ -38,25 +39,6 @@ function element<K extends keyof HTMLElementTagNameMap>(
 		node.textContent = text;
 	}
 	return node;
-}
-
-/**
- * @param hit The donation
- * @return A link to the record, on the wiki that holds the records
- */
-function recordUrl( hit: BadgeHit ): string {
-	const title = `${ config.PartnershipsRecordsRoot }/Records/${ hit.id }`;
-	const api: string = config.PartnershipsRecordsApi;
-	if ( !api ) {
-		return mw.util.getUrl( title );
-	}
-	// Another wiki's index.php beside its api.php; only http(s).
-	const url = new URL( api.replace( /api\.php$/, 'index.php' ), location.href );
-	if ( url.protocol !== 'https:' && url.protocol !== 'http:' ) {
-		return mw.util.getUrl( title );
-	}
-	url.search = new URLSearchParams( { title } ).toString();
-	return url.toString();
 }
 
 /**
@@ -113,7 +95,7 @@ export function show( hit: BadgeHit, marker: Element | null ): void {
 
 	const actions = element( 'div', 'partnerships-badge__actions' );
 	const link = element( 'a', 'partnerships-badge__record', msg( 'partnerships-badge-record' ) );
-	link.href = recordUrl( hit );
+	link.href = recordUrl( hit.id, config );
 	actions.appendChild( link );
 	const button = element( 'button', 'partnerships-badge__button', msg( 'partnerships-badge-achieved' ) );
 	button.type = 'button';

@@ -8,8 +8,7 @@
 import { App, createMwApp, h, ref } from 'vue';
 import RecognitionDialog from '../components/recognition/RecognitionDialog.vue';
 import { DonationHit, RecognitionServices, RecognitionServicesKey } from '../components/recognition/recognitionServices';
-import { MwActionApi } from '../data/MwActionApi';
-import { domParserText } from '../domain/attribution';
+import { recognitionServices } from './shared/mwLinks';
 import { messagesFor } from '../domain/messages';
 
 const bundle = require( './partnerships-messages.json' );
@@ -26,14 +25,7 @@ function services(): RecognitionServices {
 	// eslint-disable-next-line compat/compat
 	const clipboard = navigator.clipboard;
 	return {
-		// The files and their usage live on the wiki showing the page.
-		api: new MwActionApi( new mw.Api() ),
-		apiUrl: new URL( mw.util.wikiScript( 'api' ), location.href ).toString(),
-		wikiName: mw.config.get( 'wgSiteName' ),
-		languages: [ mw.config.get( 'wgUserLanguage' ), mw.config.get( 'wgContentLanguage' ) ],
-		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
-		message: ( key, ...params ) => mw.message( key, ...params ).text(),
-		htmlToText: domParserText,
+		...recognitionServices(),
 		clipboard: clipboard ? { writeText: ( text ) => clipboard.writeText( text ) } : undefined,
 	};
 }

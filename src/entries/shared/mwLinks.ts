@@ -1,0 +1,47 @@
+/**
+ * Links and services that several entry points build from `mw` (entries are the only
+ * code that reads it).
+ */
+import { RecognitionServices } from '../../components/recognition/recognitionServices';
+import { MwActionApi } from '../../data/MwActionApi';
+import { domParserText } from '../../domain/attribution';
+
+/**
+ * @param id A record id
+ * @param config The module's configuration (records root and the wiki holding them)
+ * @param config.PartnershipsRecordsRoot Records root title
+ * @param config.PartnershipsRecordsApi api.php of the wiki holding the records ('' = this one)
+ * @return A link to the record, on the wiki that holds the records
+ */
+export function recordUrl(
+	id: string,
+	config: { PartnershipsRecordsRoot: string; PartnershipsRecordsApi: string },
+): string {
+	const title = `${ config.PartnershipsRecordsRoot }/Records/${ id }`;
+	const api = config.PartnershipsRecordsApi;
+	if ( api ) {
+		// Another wiki's index.php beside its api.php; only http(s).
+		const url = new URL( api.replace( /api\.php$/, 'index.php' ), location.href );
+		if ( url.protocol === 'https:' || url.protocol === 'http:' ) {
+			url.search = new URLSearchParams( { title } ).toString();
+			return url.toString();
+		}
+	}
+	return mw.util.getUrl( title );
+}
+
+/**
+ * @return Services for the recognition dialog and wall: the API of the wiki showing the
+ *  page (the files, their categories and their usage live there)
+ */
+export function recognitionServices(): RecognitionServices {
+	return {
+		api: new MwActionApi( new mw.Api() ),
+		apiUrl: new URL( mw.util.wikiScript( 'api' ), location.href ).toString(),
+		wikiName: mw.config.get( 'wgSiteName' ),
+		languages: [ mw.config.get( 'wgUserLanguage' ), mw.config.get( 'wgContentLanguage' ) ],
+		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
+		message: ( key, ...params ) => mw.message( key, ...params ).text(),
+		htmlToText: domParserText,
+	};
+}
