@@ -473,16 +473,7 @@ export class PartnershipRepository {
 				}
 				return { status: 'draft', reason: 'unknown', code: 'nochange', message: title };
 			}
-			const saved: CachedPage = {
-				pageid: Number( edit.pageid ),
-				title: String( edit.title ?? title ),
-				revid: Number( edit.newrevid ),
-				timestamp: String( edit.newtimestamp ),
-				content: text,
-			};
-			if ( this.userName !== undefined ) {
-				saved.user = this.userName;
-			}
+			const saved = this.pageFromEdit( edit, title, text );
 			if ( !base || edit.oldrevid === undefined || Number( edit.oldrevid ) === base.revid ) {
 				return this.saved( saved, merged, count.attempts );
 			}
@@ -595,16 +586,7 @@ export class PartnershipRepository {
 			}, this.retry );
 			const edit = answer.edit;
 			if ( edit && edit.result === 'Success' && !edit.nochange && Number( edit.oldrevid ) === saved.revid ) {
-				const page: CachedPage = {
-					pageid: Number( edit.pageid ),
-					title: String( edit.title ?? title ),
-					revid: Number( edit.newrevid ),
-					timestamp: String( edit.newtimestamp ),
-					content: text,
-				};
-				if ( this.userName !== undefined ) {
-					page.user = this.userName;
-				}
+				const page = this.pageFromEdit( edit, title, text );
 				this.remember( page );
 				return { ...this.revisionOf( page ), record };
 			}
@@ -719,6 +701,26 @@ export class PartnershipRepository {
 		const text = namespace === 0 ? title : title.slice( title.indexOf( ':' ) + 1 );
 		const prefix = folderPrefix( this.root, RECORDS_FOLDER );
 		return text.startsWith( prefix ) && text.length > prefix.length ? text.slice( prefix.length ) : null;
+	}
+
+	/**
+	 * @param edit A successful `action=edit` answer
+	 * @param title The title saved to
+	 * @param text The text sent
+	 * @return The page as it now stands, by this user
+	 */
+	private pageFromEdit( edit: ApiResponse, title: string, text: string ): CachedPage {
+		const page: CachedPage = {
+			pageid: Number( edit.pageid ),
+			title: String( edit.title ?? title ),
+			revid: Number( edit.newrevid ),
+			timestamp: String( edit.newtimestamp ),
+			content: text,
+		};
+		if ( this.userName !== undefined ) {
+			page.user = this.userName;
+		}
+		return page;
 	}
 
 	private entryOf( page: CachedPage ): RecordEntry {
