@@ -101,3 +101,35 @@ export const USERNAME_PATTERN = '^[^#<>[\\]|{}/@:\\u0000-\\u001f\\u007f\\s](?:[^
 
 /** A Commons category name, without the "Category:" prefix, no white space at either end. */
 export const CATEGORY_PATTERN = '^(?![Cc]ategory:)[^#<>[\\]|{}\\u0000-\\u001f\\u007f\\s](?:[^#<>[\\]|{}\\u0000-\\u001f\\u007f]*[^#<>[\\]|{}\\u0000-\\u001f\\u007f\\s])?$';
+
+/** The `schema` values of the community-heroes pages (…/Heroes/<id> and its subpages). */
+export const NOMINATION_SCHEMA = 'nomination/1';
+export const ENDORSEMENT_SCHEMA = 'endorsement/1';
+export const CELEBRATION_SCHEMA = 'celebration/1';
+export const DECLINE_SCHEMA = 'decline/1';
+
+/** Who can be nominated: a user account, a user group or affiliate, an emerging community. */
+export const NOMINEE_KINDS = [ 'user', 'group', 'community' ] as const;
+
+/** What a hero is recognised as. */
+export const HERO_CATEGORIES = [
+	'volunteer',
+	'organiser',
+	'mentor',
+	'technical',
+	'partnership-builder',
+	'emerging-community',
+] as const;
+
+/** Bounds of a nomination's citation, in characters (code points). */
+export const CITATION_MIN_LENGTH = 30;
+export const CITATION_MAX_LENGTH = 2000;
+
+/** Bound of an endorsement's optional comment, in characters. */
+export const ENDORSEMENT_COMMENT_MAX_LENGTH = 500;
+
+/** A record id (the last part of a page title), as made by recordId(). */
+export const RECORD_ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+/** A timestamp as the API gives them: YYYY-MM-DDThh:mm:ssZ. */
+export const TIMESTAMP_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$';

@@ -1,0 +1,42 @@
+import { InjectionKey } from 'vue';
+import type { HeroesRepository } from './data/heroesRepository';
+
+/** A partnership that a nomination can name as related. */
+export interface RelatedPartnership {
+	id: string;
+	name: string;
+}
+
+/**
+ * Everything the community-heroes components need from the outside world, provided by
+ * src/entries/heroes.ts (the only code that reads `mw`), so that components run in unit
+ * tests without a wiki.
+ */
+export interface HeroesServices {
+	/** Reads and writes nominations, endorsements, celebrations and declines */
+	heroes: HeroesRepository;
+	/** Partnerships a nomination may relate to (the knowledge base's records) */
+	partnerships(): Promise<RelatedPartnership[]>;
+	/** The logged-in user's name, or null for a logged-out reader */
+	userName: string | null;
+	/** Whether the reader may celebrate (a configured right or group) */
+	canCelebrate: boolean;
+	/** Endorsements after which a nomination is ready to celebrate */
+	threshold: number;
+	/** The reader's language and its fallbacks, best first */
+	languages: string[];
+	/** A link to a page on this wiki (mw.util.getUrl in the page) */
+	pageUrl( title: string, query?: Record<string, string> ): string;
+	/** Where a logged-out reader logs in and comes back to this view */
+	loginUrl(): string;
+	/** A message as plain text (mw.message().text() in the page) */
+	message( key: string, ...params: ( string | number )[] ): string;
+	/**
+	 * A message's raw text with parameters already substituted as given
+	 * (mw.message().plain()); used for the talk-page message, whose parameters are
+	 * escaped before they are passed.
+	 */
+	plainMessage( key: string, ...params: string[] ): string;
+}
+
+export const HeroesServicesKey: InjectionKey<HeroesServices> = Symbol( 'partnerships-heroes-services' );
