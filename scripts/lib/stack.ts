@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startWiki, Wiki } from '../wiki/harness.mjs';
 import { HttpActionApi } from '../../src/data/HttpActionApi';
 import { seedDemo } from './seed';
+import { seedHeroes } from './seedHeroes';
 import { ReplayServer, startReplayServer } from './replayServer';
 
 export const RECORDS_ROOT = 'Project:Partnerships';
@@ -121,7 +122,20 @@ export async function startStack( { log = console.log }: { log?: ( line: string 
 			const admin = new HttpActionApi( wiki.api );
 			await admin.login( wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
 			const created = await seedDemo( admin, RECORDS_ROOT );
-			log( `Seeded ${ created } demo pages on ${ wiki.site } (${ wiki.url })` );
+			const sessions = new Map<string, Promise<HttpActionApi>>();
+			sessions.set( wiki.accounts.admin.username, Promise.resolve( admin ) );
+			const as = ( name: string ): Promise<HttpActionApi> => {
+				if ( !sessions.has( name ) ) {
+					const user = wiki.accounts.users.find( ( u ) => u.username === name );
+					if ( !user ) {
+						throw new Error( `No demo account ${ name }` );
+					}
+					sessions.set( name, loggedIn( wiki, user ) );
+				}
+				return sessions.get( name ) as Promise<HttpActionApi>;
+			};
+			const heroes = await seedHeroes( as, RECORDS_ROOT );
+			log( `Seeded ${ created } demo records and ${ heroes } heroes pages on ${ wiki.site } (${ wiki.url })` );
 		}
 		// After the records: the deploy builds the donations index from them.
 		await deployGadgets( gadgets, log, { config } );
