@@ -5,7 +5,10 @@ import { join } from 'node:path';
 export const I18N_DIR = 'i18n';
 
 /** Messages used only by PHP or by the gadget definitions, never by the front end. */
-const SERVER_ONLY = /^(partnerships|partnerships-desc|partnerships-special-noscript|gadget-.*|right-.*|action-.*|group-.*|grouppage-.*)$/;
+const SERVER_ONLY = new RegExp(
+	'^(partnerships|partnerships-desc|partnerships-special-noscript|' +
+	'gadget-.*|right-.*|action-.*|group-.*|grouppage-.*)$',
+);
 
 type Messages = Record<string, string>;
 
