@@ -12,6 +12,9 @@ Partnerships is running on two local MediaWiki 1.43 wikis:
   Extension:  ${ stack.ext.url }/index.php?title=Special:Partnerships
   Gadgets:    ${ stack.gadgets.url }/index.php?title=Project:Partnerships
 
+  Hall of heroes:  ${ stack.ext.url }/index.php?title=Project:Partnerships/Heroes
+                   ${ stack.gadgets.url }/index.php?title=Project:Partnerships/Heroes
+
   Log in on either as ${ admin.username } / ${ admin.password } (administrator, interface administrator)
   or as ${ users.map( ( u ) => `${ u.username } / ${ u.password }` ).join( ', ' ) }.
 
