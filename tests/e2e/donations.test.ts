@@ -122,12 +122,34 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 	} );
 
 	it( 'shows inside the marker on a page that uses the template', async () => {
-		const { page, context, errors } = await browser.newPage();
+		const { page, context, errors, requests } = await browser.newPage();
 		await page.goto( `${ wiki().url }/index.php?title=Federal_archive_photographs&uselang=qqx` );
 		await page.locator( '.partnerships-donation .partnerships-badge' ).waitFor( { timeout: 30000 } );
 		expect( await page.locator( '.partnerships-badge' ).textContent() ).toContain( '(partnerships-badge-donated-by: Bundesarchiv)' );
+		// This record names no logo: no image, and nothing asked for one.
+		await page.waitForLoadState( 'networkidle' );
+		expect( await page.locator( '.partnerships-badge img' ).count() ).toBe( 0 );
+		expect( requests.filter( ( r ) => decodeURIComponent( r.url() ).includes( 'FilePath' ) ).map( ( r ) => r.url() ) ).toEqual( [] );
+		// The marker reserves the space: no slot of the extension's besides it.
+		expect( await page.locator( '.partnerships-badge-slot' ).count() ).toBe( 0 );
 		expect( errors ).toEqual( [] );
 		await context.close();
+	} );
+
+	it( 'has the badge\'s space reserved in the page\'s HTML on a category page only with the extension', async () => {
+		const html = async ( title: string ): Promise<string> => ( await fetch( `${ wiki().url }/index.php?${ new URLSearchParams( { title } ) }` ) ).text();
+		const slot = /<div class="partnerships-badge-slot" style="min-height: max\(7\.5em, calc\(24em - 32vw\)\); margin: 1em 0;"><\/div>/;
+		const file = await html( `File:${ FILES[ 0 ] }` );
+		if ( site === 'ext' ) {
+			expect( file ).toMatch( slot );
+			// At the top of the content, before the file's own sections.
+			expect( file.search( slot ) ).toBeLessThan( file.indexOf( 'id="filetoc"' ) );
+		} else {
+			expect( file ).not.toContain( 'partnerships-badge-slot' );
+		}
+		// Not on a page with the marker, nor on a page with nothing donated.
+		expect( await html( 'Federal_archive_photographs' ) ).not.toContain( 'partnerships-badge-slot' );
+		expect( await html( 'Unrelated_page' ) ).not.toContain( 'partnerships-badge-slot' );
 	} );
 
 	it( 'asks nothing and loads nothing on a page that is not donated', async () => {
