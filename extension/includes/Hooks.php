@@ -26,11 +26,14 @@ class Hooks implements BeforePageDisplayHook, ContentHandlerDefaultModelForHook 
 	private const RECORD_FOLDERS = [ 'Records', 'Heroes' ];
 
 	/**
-	 * The badge's reserved space, as the marker template reserves it: 7.5em where the badge
-	 * fits on one or two rows; more on narrow screens, where its text and buttons wrap
-	 * (24em - 32vw: about 16em on a 390 px phone). The badge fills the space (badge.less).
+	 * The badge's reserved space, as the marker template reserves it: 6.6rem (the badge's
+	 * text is sized in rem) on wide screens, where the badge is one row; more as the window
+	 * narrows and its text and buttons wrap (one term for tablets, a steeper one for
+	 * phones: about 20rem at 320 px).
+	 * Measured at widths from 320 to 1600 px by the browser tests. The badge fills the
+	 * space (badge.less).
 	 */
-	private const BADGE_SLOT_STYLE = 'min-height: max(7.5em, calc(24em - 32vw)); margin: 1em 0;';
+	private const BADGE_SLOT_STYLE = 'min-height: max(6.6rem, calc(18.8rem - 17.7vw), calc(35rem - 72.5vw)); margin: 1em 0;';
 
 	private Config $config;
 

@@ -138,7 +138,7 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 
 	it( 'has the badge\'s space reserved in the page\'s HTML on a category page only with the extension', async () => {
 		const html = async ( title: string ): Promise<string> => ( await fetch( `${ wiki().url }/index.php?${ new URLSearchParams( { title } ) }` ) ).text();
-		const slot = /<div class="partnerships-badge-slot" style="min-height: max\(7\.5em, calc\(24em - 32vw\)\); margin: 1em 0;"><\/div>/;
+		const slot = /<div class="partnerships-badge-slot" style="min-height: max\(6\.6rem, [^"]*\); margin: 1em 0;"><\/div>/;
 		const file = await html( `File:${ FILES[ 0 ] }` );
 		if ( site === 'ext' ) {
 			expect( file ).toMatch( slot );
@@ -347,6 +347,32 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'layout shift when the badge arr
 			`${ JSON.stringify( withBadge.shifts ) } / ${ JSON.stringify( without.shifts ) }` );
 		expect( added, JSON.stringify( [ withBadge.shifts, without.shifts ] ) ).toBeLessThanOrEqual( 0.01 );
 		expect( withBadge.errors ).toEqual( [] );
+	} );
+} );
+
+describe( 'the reserved space', () => {
+	it.each( [ 'vector-2022', 'minerva' ] )( 'holds the badge at every width (%s, extension)', async ( skin ) => {
+		const wiki = wikis.ext;
+		const { page, context, errors } = await browser.newPage();
+		const misfits: string[] = [];
+		for ( const title of [ 'Federal_archive_photographs', `File:${ FILES[ 0 ] }` ] ) {
+			await page.goto( `${ wiki.url }/index.php?${ new URLSearchParams( { title, useskin: skin } ) }` );
+			await page.locator( '.partnerships-badge' ).waitFor( { timeout: 30000 } );
+			for ( const width of [ 320, 390, 480, 600, 720, 768, 900, 1024, 1280, 1600 ] ) {
+				await page.setViewportSize( { width, height: 900 } );
+				// The space is the marker's or the slot's min-height; the badge fits when the
+				// box is no taller than that.
+				const [ height, reserved ] = await page.locator( '.partnerships-donation, .partnerships-badge-slot' ).first().evaluate( ( box ) => [
+					box.getBoundingClientRect().height, parseFloat( getComputedStyle( box ).minHeight ),
+				] );
+				if ( height > reserved + 0.5 ) {
+					misfits.push( `${ title } at ${ width } px: ${ height.toFixed( 0 ) } > ${ reserved.toFixed( 0 ) }` );
+				}
+			}
+		}
+		expect( misfits ).toEqual( [] );
+		expect( errors ).toEqual( [] );
+		await context.close();
 	} );
 } );
 
