@@ -179,8 +179,9 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		const pages = new Set( used.flatMap( ( p: { fileusage: { pageid: number }[] } ) => p.fileusage.map( ( u ) => u.pageid ) ) );
 		expect( [ files, used.length, pages.size ] ).toEqual( [ 3, 2, 2 ] );
 		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( `(partnerships-recognition-files: ${ files }, ${ files })` );
+		// The counts arrive one by one: wait for the usage too, not only the file count.
+		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( `(partnerships-recognition-used: ${ used.length }, ${ used.length })` );
 		const text = ( await dialog.textContent() ) ?? '';
-		expect( text ).toContain( `(partnerships-recognition-used: ${ used.length }, ${ used.length })` );
 		expect( text ).toContain( `(partnerships-recognition-pages: ${ pages.size }, ${ pages.size })` );
 		expect( text ).toContain( '(partnerships-recognition-wikis: 1, 1)' );
 		// Every number says where it comes from and when it was counted.
