@@ -3,6 +3,7 @@
 namespace MediaWiki\Extension\Partnerships;
 
 use MediaWiki\Config\Config;
+use MediaWiki\Html\Html;
 use MediaWiki\MediaWikiServices;
 use MediaWiki\Output\Hook\BeforePageDisplayHook;
 use MediaWiki\Output\OutputPage;
@@ -15,7 +16,7 @@ use Skin;
 /**
  * Glue only. Adds the tiny page-view loader, which decides in the browser whether this
  * page needs anything more (on most pages it requests nothing); ships the donations
- * index with it; and makes record pages JSON by default, so that creating one is not a
+ * index with it; reserves the badge's space on pages the index names by category; and makes record pages JSON by default, so that creating one is not a
  * content-model change (which needs the editcontentmodel right and is rate-limited for
  * ordinary accounts).
  */
@@ -23,6 +24,16 @@ class Hooks implements BeforePageDisplayHook, ContentHandlerDefaultModelForHook 
 
 	/** Folders under the records root that hold JSON records */
 	private const RECORD_FOLDERS = [ 'Records', 'Heroes' ];
+
+	/**
+	 * The badge's reserved space, as the marker template reserves it: 6.6rem (the badge's
+	 * text is sized in rem) on wide screens, where the badge is one row; more as the window
+	 * narrows and its text and buttons wrap (one term for tablets, a steeper one for
+	 * phones: about 20rem at 320 px).
+	 * Measured at widths from 320 to 1600 px by the browser tests. The badge fills the
+	 * space (badge.less).
+	 */
+	private const BADGE_SLOT_STYLE = 'min-height: max(6.6rem, calc(18.8rem - 17.7vw), calc(35rem - 72.5vw)); margin: 1em 0;';
 
 	private Config $config;
 
@@ -39,6 +50,53 @@ class Hooks implements BeforePageDisplayHook, ContentHandlerDefaultModelForHook 
 	 */
 	public function onBeforePageDisplay( $out, $skin ): void {
 		$out->addModules( 'ext.partnerships.pageview' );
+		if ( $this->needsBadgeSlot( $out ) ) {
+			// The badge arrives after the first paint; the space it takes is reserved now, at
+			// the top of the content, so nothing the reader sees moves when it comes. The
+			// same size as the marker template's, which the badge fills (see badge.less).
+			$out->prependHTML( Html::element( 'div', [
+				'class' => 'partnerships-badge-slot',
+				'style' => self::BADGE_SLOT_STYLE,
+			] ) );
+		}
+	}
+
+	/**
+	 * Whether the page-view loader will show a badge found by category on this page: the
+	 * same test as findDonation() in the browser (one of the page's categories, as
+	 * wgCategories has them, is a key of the donations index), for a page view without the
+	 * marker template (whose element reserves the space itself).
+	 *
+	 * @param OutputPage $out
+	 * @return bool
+	 */
+	private function needsBadgeSlot( OutputPage $out ): bool {
+		if ( $out->getActionName() !== 'view' || !$out->isArticle() ) {
+			return false;
+		}
+		$categories = $out->getCategories();
+		if ( !$categories || str_contains( $out->getHTML(), 'partnerships-donation' ) ) {
+			return false;
+		}
+		$index = self::readDonationIndex( $this->config );
+		if ( !is_array( $index ) || ( $index['v'] ?? null ) !== 1 ||
+			!is_array( $index['r'] ?? null ) || !is_array( $index['c'] ?? null )
+		) {
+			return false;
+		}
+		$rows = $index['r'];
+		$map = $index['c'];
+		foreach ( array_slice( $categories, 0, 500 ) as $category ) {
+			$at = $map[$category] ?? null;
+			$row = is_int( $at ) ? ( $rows[$at] ?? null ) : null;
+			// A row the browser would take: an id and an institution.
+			if ( is_array( $row ) && is_string( $row[0] ?? null ) && trim( $row[0] ) !== '' &&
+				is_string( $row[2] ?? null ) && trim( $row[2] ) !== ''
+			) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -69,6 +127,14 @@ class Hooks implements BeforePageDisplayHook, ContentHandlerDefaultModelForHook 
 	 * @return array|\stdClass
 	 */
 	public static function donationIndex( Context $context, Config $config ) {
+		return self::readDonationIndex( $config );
+	}
+
+	/**
+	 * @param Config $config
+	 * @return array|\stdClass The donations index as decoded JSON, or an empty object
+	 */
+	private static function readDonationIndex( Config $config ) {
 		$title = Title::newFromText( $config->get( 'PartnershipsDonationsPage' ) );
 		if ( !$title ) {
 			return new \stdClass();

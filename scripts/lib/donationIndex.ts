@@ -26,7 +26,7 @@ export interface DonationIndexResult {
  *
  * @param api The wiki holding the records (anonymous reads are enough)
  * @param root The records root
- * @param options Logos and the first-letter rule (see buildDonationIndex()); progress
+ * @param options The first-letter rule (see buildDonationIndex()); progress
  * @param options.onProgress Told after each batch of pages
  * @return The index, the clashes to warn about and the invalid pages left out
  */
@@ -45,7 +45,7 @@ export async function donationIndexFromWiki(
 			invalid.push( entry.title );
 		}
 	}
-	const indexOptions: DonationIndexOptions = { logos: options.logos, capitalLinks: options.capitalLinks };
+	const indexOptions: DonationIndexOptions = { capitalLinks: options.capitalLinks };
 	return {
 		index: buildDonationIndex( items, indexOptions ),
 		clashes: donationClashes( items, indexOptions ),

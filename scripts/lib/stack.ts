@@ -5,11 +5,34 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWiki, Wiki } from '../wiki/harness.mjs';
+import { apiLogin, startWiki, Wiki } from '../wiki/harness.mjs';
 import { HttpActionApi } from '../../src/data/HttpActionApi';
 import { seedDemo } from './seed';
 import { seedHeroes } from './seedHeroes';
 import { ReplayServer, startReplayServer } from './replayServer';
+import { demoLogo } from './png';
+
+/** The logo a demo record names (`donation.logo`), uploaded to each wiki by the stack */
+export const DEMO_LOGO = 'Rijksmuseum logo.png';
+
+/**
+ * Upload the demo logo, as the file a record's `donation.logo` names (on Wikimedia wikis
+ * and with InstantCommons it would come from Commons; here the wiki holds it).
+ *
+ * @param wiki A wiki
+ */
+export async function uploadDemoLogo( wiki: Pick<Wiki, 'api' | 'accounts'> ): Promise<void> {
+	const session = await apiLogin( wiki.api, wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
+	await session.call( {
+		action: 'upload',
+		filename: DEMO_LOGO,
+		file: new Blob( [ new Uint8Array( demoLogo() ) ], { type: 'image/png' } ),
+		text: 'Logo of the Rijksmuseum, for the Partnerships demo (a stand-in drawn in code).',
+		comment: 'Partnerships demo data',
+		ignorewarnings: 1,
+		token: await session.token(),
+	}, { post: true } );
+}
 
 export const RECORDS_ROOT = 'Project:Partnerships';
 
@@ -135,7 +158,8 @@ export async function startStack( { log = console.log }: { log?: ( line: string 
 				return sessions.get( name ) as Promise<HttpActionApi>;
 			};
 			const heroes = await seedHeroes( as, RECORDS_ROOT );
-			log( `Seeded ${ created } demo records and ${ heroes } heroes pages on ${ wiki.site } (${ wiki.url })` );
+			await uploadDemoLogo( wiki );
+			log( `Seeded ${ created } demo records, ${ heroes } heroes pages and the logo ${ DEMO_LOGO } on ${ wiki.site } (${ wiki.url })` );
 		}
 		// After the records: the deploy builds the donations index from them.
 		await deployGadgets( gadgets, log, { config } );

@@ -83,7 +83,7 @@ export interface PartnershipFormState {
 	values: string;
 	obligations: ObligationRow[];
 	goals: GoalRow[];
-	donation: { categories: string[]; licence: string; files: string | number };
+	donation: { categories: string[]; licence: string; logo: string; files: string | number };
 	lessons: { worked: string; didNotWork: string; advice: string };
 	documentation: LinkRow[];
 	contacts: string[];
@@ -207,6 +207,7 @@ export function formStateFromRecord( data: unknown ): PartnershipFormState {
 		donation: {
 			categories: texts( donation.categories ),
 			licence: text( donation.licence ),
+			logo: text( donation.logo ),
 			files: numberText( donation.files ),
 		},
 		lessons: {
@@ -331,7 +332,9 @@ function build( state: PartnershipFormState ): Built {
 
 	const files = toNumber( state.donation.files );
 	const licence = state.donation.licence.trim();
-	const hasDonation = state.donation.categories.length > 0 || licence !== '' || files !== undefined;
+	// People paste "File:Logo.svg" or "Logo_of_X.svg"; the record keeps "Logo of X.svg".
+	const logo = state.donation.logo.trim().replace( /^(?:file|image)\s*:\s*/i, '' ).replace( /_/g, ' ' );
+	const hasDonation = state.donation.categories.length > 0 || licence !== '' || logo !== '' || files !== undefined;
 	const record = {
 		schema: PARTNERSHIP_SCHEMA,
 		name: state.name.trim(),
@@ -353,6 +356,7 @@ function build( state: PartnershipFormState ): Built {
 			donation: {
 				categories: [ ...state.donation.categories ],
 				...( licence ? { licence } : {} ),
+				...( logo ? { logo } : {} ),
 				...( files === undefined ? {} : { files } ),
 			},
 		} : {} ),

@@ -24,7 +24,8 @@ export const DONATION_INDEX_VERSION = 1;
 
 /**
  * One donation: record id, partnership name, donor institution (the first partner)
- * and, only when one is known, a Commons file name (no "File:") of its logo.
+ * and, only when the record names one (`donation.logo`), a Commons file name (no
+ * "File:") of its logo.
  */
 export type DonationRow = [ id: string, partnership: string, institution: string, logo?: string ];
 
@@ -53,12 +54,6 @@ export interface DonationSource {
 }
 
 export interface DonationIndexOptions {
-	/**
-	 * Logo file names (Commons, with or without "File:") by record id. The record
-	 * schema has no logo field yet; until it has, the caller may supply them here, and
-	 * rows without one leave the slot out.
-	 */
-	logos?: Readonly<Record<string, string>>;
 	/**
 	 * Whether the wiki upper-cases the first letter of titles ($wgCapitalLinks). True on
 	 * Commons, Meta and the Wikipedias, the default.
@@ -110,8 +105,12 @@ export function normaliseCategory( name: string, capitalLinks = true ): string {
 	return [ ...upper ].length === 1 ? upper + text.slice( first.length ) : text;
 }
 
-function logoOf( logos: Readonly<Record<string, string>> | undefined, id: string ): string {
-	const file = logos && Object.prototype.hasOwnProperty.call( logos, id ) ? logos[ id ] : undefined;
+/**
+ * @param file The record's `donation.logo` (validated by the schema, but not by older
+ *  tools that wrote the page)
+ * @return The file name without "File:", spaces for underscores; '' when there is none
+ */
+function logoOf( file: unknown ): string {
 	return typeof file === 'string' ? file.replace( /^\s*(?:file|image)\s*:/i, '' ).replace( TITLE_SPACE, ' ' ).trim() : '';
 }
 
@@ -121,7 +120,7 @@ function byCodeUnits( a: string, b: string ): number {
 
 /**
  * @param items Records, valid ones only
- * @param options Logos and title rules
+ * @param options Title rules
  * @return The index, and the categories claimed by more than one record
  */
 function compile(
@@ -143,7 +142,7 @@ function compile(
 		}
 		const at = rows.length;
 		const row: DonationRow = [ id, record.name.trim(), record.partners[ 0 ].label.trim() ];
-		const logo = logoOf( options.logos, id );
+		const logo = logoOf( record.donation?.logo );
 		if ( logo ) {
 			row.push( logo );
 		}
@@ -176,7 +175,7 @@ function compile(
  * it (see donationClashes()).
  *
  * @param items Valid records with their ids, in any order
- * @param options Logos by record id; the wiki's first-letter rule
+ * @param options The wiki's first-letter rule
  * @return The index, the same for the same records whatever their order
  */
 export function buildDonationIndex(

@@ -40,6 +40,7 @@ const COLUMNS: Column[] = [
 	} ) ) ],
 	[ 'donationCategories', ( r ) => r.donation && list( r.donation.categories ) ],
 	[ 'donationLicence', ( r ) => r.donation && r.donation.licence ],
+	[ 'donationLogo', ( r ) => r.donation && r.donation.logo ],
 	[ 'donationFiles', ( r ) => r.donation && r.donation.files ],
 	[ 'lessonsWorked', ( r ) => r.lessons.worked ],
 	[ 'lessonsDidNotWork', ( r ) => r.lessons.didNotWork ],

@@ -26,7 +26,13 @@ export interface BadgeHit {
 	categories: string[];
 }
 
-const FILE_NAME = /^[^#<>[\]|{}/:]+\.(png|jpe?g|svg|gif|webp)$/i;
+// A logo: a file name as the record schema allows it (no "File:", none of the characters
+// MediaWiki forbids in titles, an image extension), checked again here because the index
+// is a wiki page anyone with the right can edit.
+// eslint-disable-next-line no-control-regex
+const FILE_NAME = /^[^#<>[\]|{}/:\\\u0000-\u001f\u007f]{1,236}\.(?:png|jpe?g|svg|gif|webp)$/i;
+/** The logo's box, in CSS pixels: fixed, so that nothing moves when the image arrives */
+const LOGO_SIZE = 48;
 
 function element<K extends keyof HTMLElementTagNameMap>(
 	tag: K,
@@ -42,23 +48,67 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
+ * @param box The badge's container
  * @param marker The page's marker element, if any (from Template:Partnership donation)
- * @return A container of ours for the badge, placed on the page
+ * @return Whether the container was placed on the page
  */
-function container( marker: Element | null ): HTMLElement | null {
-	const box = element( 'div', 'partnerships-badge-host' );
-	if ( marker ) {
-		// The marker reserves the badge's space; the badge goes inside it.
-		marker.appendChild( box );
-		return box;
+function place( box: HTMLElement, marker: Element | null ): boolean {
+	// Space reserved before the first paint: the marker template's, or (with the
+	// extension, on a page found by category) the empty slot the server put at the top of
+	// the content. The badge goes inside, and nothing on the page moves.
+	const slot = marker || document.querySelector( '.partnerships-badge-slot' );
+	if ( slot ) {
+		slot.appendChild( box );
+		return true;
 	}
-	// Found by category: after the page's content, where adding it moves nothing above.
+	// Found by category with the gadgets: no server code reserved a place, and the badge
+	// arrives after the first paint, so anything put above what the reader sees would push
+	// it down (a layout shift). So the badge goes where nothing the reader sees comes
+	// after it: below the content and its category links when that point is under the
+	// bottom of the window (on most file pages the image, its history and its usage fill
+	// the screen); on a page short enough to end on screen, right after the footer, the
+	// last thing on the page: the page grows, nothing moves. The browser tests measure it
+	// (Cumulative Layout Shift).
 	const content = document.getElementById( 'mw-content-text' );
 	if ( !content ) {
+		return false;
+	}
+	const catlinks = document.getElementById( 'catlinks' );
+	const after = catlinks && catlinks.parentNode ? catlinks : content;
+	const footer = document.querySelector( '#footer, .mw-footer, #mw-footer' );
+	if ( footer && after.getBoundingClientRect().bottom < window.innerHeight ) {
+		box.className += ' partnerships-badge-host--end';
+		footer.after( box );
+	} else if ( after === content ) {
+		content.appendChild( box );
+	} else {
+		after.after( box );
+	}
+	return true;
+}
+
+/**
+ * @param file A logo file name (from the index: untrusted, checked)
+ * @return An image of the logo from the wiki's own Special:FilePath (which serves Commons
+ *  files on Wikimedia wikis and on wikis with InstantCommons), or null
+ */
+function logoImage( file: string | undefined ): HTMLImageElement | null {
+	if ( !file || !FILE_NAME.test( file ) ) {
 		return null;
 	}
-	content.appendChild( box );
-	return box;
+	const image = element( 'img', 'partnerships-badge__logo' );
+	// The institution is named in the text beside it.
+	image.alt = '';
+	image.width = LOGO_SIZE;
+	image.height = LOGO_SIZE;
+	image.setAttribute( 'loading', 'lazy' );
+	image.setAttribute( 'decoding', 'async' );
+	// A file that fails to load keeps its box (no shift) but shows no broken image.
+	image.addEventListener( 'error', () => {
+		image.style.visibility = 'hidden';
+	} );
+	image.src = mw.util.getUrl( `Special:FilePath/${ file }`, { width: String( LOGO_SIZE * 2 ) } );
+	return image;
 }
 
 /**
@@ -73,18 +123,11 @@ export function show( hit: BadgeHit, marker: Element | null ): void {
 		mw.messages.set( messagesFor( bundle, language ) );
 	}
 	const msg = ( key: string, ...params: string[] ): string => mw.message( key, ...params ).text();
-	const host = container( marker );
-	if ( !host ) {
-		return;
-	}
+	const host = element( 'div', 'partnerships-badge-host' );
 	const badge = element( 'aside', 'partnerships-badge' );
 	badge.setAttribute( 'aria-label', msg( 'partnerships-badge-label' ) );
-	if ( hit.logo && FILE_NAME.test( hit.logo ) ) {
-		const logo = element( 'img', 'partnerships-badge__logo' );
-		logo.alt = '';
-		logo.width = 48;
-		logo.height = 48;
-		logo.src = `https://commons.wikimedia.org/wiki/Special:FilePath/${ encodeURIComponent( hit.logo ) }?width=96`;
+	const logo = logoImage( hit.logo );
+	if ( logo ) {
 		badge.appendChild( logo );
 	}
 	const text = element( 'div', 'partnerships-badge__text' );
@@ -114,4 +157,6 @@ export function show( hit: BadgeHit, marker: Element | null ): void {
 	actions.appendChild( button );
 	badge.appendChild( actions );
 	host.appendChild( badge );
+	// Built whole, then placed: one layout.
+	place( host, marker );
 }

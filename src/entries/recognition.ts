@@ -8,10 +8,11 @@
 import { App, createMwApp, h, ref } from 'vue';
 import RecognitionDialog from '../components/recognition/RecognitionDialog.vue';
 import { DonationHit, RecognitionServices, RecognitionServicesKey } from '../components/recognition/recognitionServices';
-import { recognitionServices } from './shared/mwLinks';
+import { readRecord, recognitionServices } from './shared/mwLinks';
 import { messagesFor } from '../domain/messages';
 
 const bundle = require( './partnerships-messages.json' );
+const config = require( './partnerships-config.json' );
 
 export interface OpenOptions {
 	/** Where focus goes back when the dialog closes (the badge's button) */
@@ -26,6 +27,8 @@ function services(): RecognitionServices {
 	const clipboard = navigator.clipboard;
 	return {
 		...recognitionServices(),
+		// The licence fallback reads the record where the records are (maybe another wiki).
+		readRecord: ( id ) => readRecord( id, config ),
 		clipboard: clipboard ? { writeText: ( text ) => clipboard.writeText( text ) } : undefined,
 	};
 }

@@ -2,10 +2,17 @@
 // uploaded into a donation's category and pages with the marker template show the
 // badge in every skin; a page that is neither shows nothing and asks nothing; the
 // recognition dialog's numbers match the API; hostile text stays inert.
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { TestBrowser, axe, screenshot } from './browser';
-import { apiLogin, ApiSession } from '../../scripts/wiki/harness.mjs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { apiLogin, ApiSession, startWiki, Wiki } from '../../scripts/wiki/harness.mjs';
+import { png } from '../../scripts/lib/png';
+import { DEMO_LOGO, deployGadgets, uploadDemoLogo } from '../../scripts/lib/stack';
+import { donationIndexFromWiki } from '../../scripts/lib/donationIndex';
+import { HttpActionApi } from '../../src/data/HttpActionApi';
 import type { WikiInfo } from '../wiki/globalSetup';
 
 const wikis = inject( 'wikis' );
@@ -18,26 +25,8 @@ const sessions: Partial<Record<'ext' | 'gadgets', ApiSession>> = {};
  * @param rgb A colour, so that every file differs
  * @return A valid 2×2 PNG
  */
-function png( rgb: [ number, number, number ] ): Buffer {
-	const chunk = ( type: string, data: Buffer ): Buffer => {
-		const body = Buffer.concat( [ Buffer.from( type, 'ascii' ), data ] );
-		const out = Buffer.alloc( 12 + data.length );
-		out.writeUInt32BE( data.length, 0 );
-		body.copy( out, 4 );
-		out.writeUInt32BE( crc32( body ), 8 + data.length );
-		return out;
-	};
-	const header = Buffer.alloc( 13 );
-	header.writeUInt32BE( 2, 0 );
-	header.writeUInt32BE( 2, 4 );
-	header.set( [ 8, 2, 0, 0, 0 ], 8 );
-	const row = Buffer.from( [ 0, ...rgb, ...rgb ] );
-	return Buffer.concat( [
-		Buffer.from( [ 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a ] ),
-		chunk( 'IHDR', header ),
-		chunk( 'IDAT', deflateSync( Buffer.concat( [ row, row ] ) ) ),
-		chunk( 'IEND', Buffer.alloc( 0 ) ),
-	] );
+function painting( rgb: [ number, number, number ] ): Buffer {
+	return png( 2, 2, () => rgb );
 }
 
 async function edit( session: ApiSession, title: string, text: string ): Promise<void> {
@@ -52,7 +41,7 @@ async function seedDonation( site: 'ext' | 'gadgets' ): Promise<void> {
 		await session.call( {
 			action: 'upload',
 			filename: name,
-			file: new Blob( [ new Uint8Array( png( [ 40 * i, 120, 200 ] ) ) ], { type: 'image/png' } ),
+			file: new Blob( [ new Uint8Array( painting( [ 40 * i, 120, 200 ] ) ) ], { type: 'image/png' } ),
 			text: `A test painting.\n[[Category:${ CATEGORY }]]`,
 			comment: 'test upload',
 			ignorewarnings: 1,
@@ -110,6 +99,18 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		}
 		const href = await badge.locator( 'a' ).getAttribute( 'href' );
 		expect( href ).toContain( 'Partnerships/Records/rijksmuseum-open-collection' );
+		// The record names a logo: the wiki's own Special:FilePath serves it, in a fixed box.
+		const logo = badge.locator( 'img' );
+		expect( await logo.count() ).toBe( 1 );
+		expect( await logo.evaluate( ( img: HTMLImageElement ) => [
+			img.getAttribute( 'alt' ), img.getAttribute( 'width' ), img.getAttribute( 'height' ), img.loading,
+		] ) ).toEqual( [ '', '48', '48', 'lazy' ] );
+		const src = new URL( await logo.evaluate( ( img: HTMLImageElement ) => img.src ) );
+		expect( src.origin ).toBe( new URL( wiki().url ).origin );
+		expect( decodeURIComponent( src.pathname + src.search ) ).toContain( `Special:FilePath/${ DEMO_LOGO.replace( / /g, '_' ) }` );
+		expect( src.searchParams.get( 'width' ) ).toBe( '96' );
+		await expect.poll( () => logo.evaluate( ( img: HTMLImageElement ) => img.complete && img.naturalWidth ), { timeout: 15000 } ).toBeGreaterThan( 0 );
+		expect( await logo.evaluate( ( img ) => img.getBoundingClientRect().width ) ).toBe( 48 );
 		// Vue and Codex are not loaded by a page view.
 		expect( await page.evaluate( () => mw.loader.getState( '@wikimedia/codex' ) ) ).not.toBe( 'ready' );
 		const violations = await axe( page, '.partnerships-badge' );
@@ -121,12 +122,34 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 	} );
 
 	it( 'shows inside the marker on a page that uses the template', async () => {
-		const { page, context, errors } = await browser.newPage();
+		const { page, context, errors, requests } = await browser.newPage();
 		await page.goto( `${ wiki().url }/index.php?title=Federal_archive_photographs&uselang=qqx` );
 		await page.locator( '.partnerships-donation .partnerships-badge' ).waitFor( { timeout: 30000 } );
 		expect( await page.locator( '.partnerships-badge' ).textContent() ).toContain( '(partnerships-badge-donated-by: Bundesarchiv)' );
+		// This record names no logo: no image, and nothing asked for one.
+		await page.waitForLoadState( 'networkidle' );
+		expect( await page.locator( '.partnerships-badge img' ).count() ).toBe( 0 );
+		expect( requests.filter( ( r ) => decodeURIComponent( r.url() ).includes( 'FilePath' ) ).map( ( r ) => r.url() ) ).toEqual( [] );
+		// The marker reserves the space: no slot of the extension's besides it.
+		expect( await page.locator( '.partnerships-badge-slot' ).count() ).toBe( 0 );
 		expect( errors ).toEqual( [] );
 		await context.close();
+	} );
+
+	it( 'has the badge\'s space reserved in the page\'s HTML on a category page only with the extension', async () => {
+		const html = async ( title: string ): Promise<string> => ( await fetch( `${ wiki().url }/index.php?${ new URLSearchParams( { title } ) }` ) ).text();
+		const slot = /<div class="partnerships-badge-slot" style="min-height: max\(6\.6rem, [^"]*\); margin: 1em 0;"><\/div>/;
+		const file = await html( `File:${ FILES[ 0 ] }` );
+		if ( site === 'ext' ) {
+			expect( file ).toMatch( slot );
+			// At the top of the content, before the file's own sections.
+			expect( file.search( slot ) ).toBeLessThan( file.indexOf( 'id="filetoc"' ) );
+		} else {
+			expect( file ).not.toContain( 'partnerships-badge-slot' );
+		}
+		// Not on a page with the marker, nor on a page with nothing donated.
+		expect( await html( 'Federal_archive_photographs' ) ).not.toContain( 'partnerships-badge-slot' );
+		expect( await html( 'Unrelated_page' ) ).not.toContain( 'partnerships-badge-slot' );
 	} );
 
 	it( 'asks nothing and loads nothing on a page that is not donated', async () => {
@@ -156,13 +179,24 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		const pages = new Set( used.flatMap( ( p: { fileusage: { pageid: number }[] } ) => p.fileusage.map( ( u ) => u.pageid ) ) );
 		expect( [ files, used.length, pages.size ] ).toEqual( [ 3, 2, 2 ] );
 		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( `(partnerships-recognition-files: ${ files }, ${ files })` );
+		// The counts arrive one by one: wait for the usage too, not only the file count.
+		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( `(partnerships-recognition-used: ${ used.length }, ${ used.length })` );
 		const text = ( await dialog.textContent() ) ?? '';
-		expect( text ).toContain( `(partnerships-recognition-used: ${ used.length }, ${ used.length })` );
 		expect( text ).toContain( `(partnerships-recognition-pages: ${ pages.size }, ${ pages.size })` );
 		expect( text ).toContain( '(partnerships-recognition-wikis: 1, 1)' );
 		// Every number says where it comes from and when it was counted.
 		expect( await dialog.locator( 'a', { hasText: '(partnerships-recognition-source' } ).count() ).toBeGreaterThanOrEqual( 4 );
 		expect( text ).toContain( '(partnerships-recognition-counted:' );
+		// This wiki has no CommonsMetadata, so the file's page names no licence: the
+		// record's ("Public domain") is used, and said to be the record's.
+		await expect.poll( async () => await dialog.locator( 'textarea' ).count(), { timeout: 30000 } ).toBe( 1 );
+		const line = await dialog.locator( 'textarea' ).inputValue();
+		expect( line ).toContain( '(partnerships-recognition-line-text: ' );
+		expect( line ).toContain( ', Public domain, ' );
+		const licence = dialog.locator( '.partnerships-recognition__attribution dd' ).nth( 2 );
+		expect( await licence.textContent() ).toContain( 'Public domain' );
+		expect( await licence.textContent() ).toContain( '(partnerships-recognition-licence-from-record)' );
+		expect( await licence.textContent() ).not.toContain( '(partnerships-recognition-unknown)' );
 		const violations = await axe( page, '[role="dialog"]' );
 		expect( violations, JSON.stringify( violations, null, 1 ) ).toEqual( [] );
 		await screenshot( page, `recognition-${ site }` );
@@ -179,6 +213,165 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		expect( text ).toContain( 'Rijksmuseum' );
 		expect( text ).toContain( 'Bundesarchiv' );
 		await screenshot( page, `wall-${ site }` );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+} );
+
+interface LayoutShift {
+	value: number;
+	/** performance.now() of the frame */
+	time: number;
+	/** What moved: tag#id.class of each source node */
+	sources: string[];
+}
+
+/**
+ * Notes when the badge enters the page (window.badgeAt, a performance.now() time): run
+ * before the page's own scripts.
+ */
+function watchBadge(): void {
+	new MutationObserver( ( records, observer ) => {
+		for ( const record of records ) {
+			for ( const node of Array.from( record.addedNodes ) ) {
+				if ( node instanceof Element && ( node.matches( '.partnerships-badge' ) || node.querySelector( '.partnerships-badge' ) ) ) {
+					( window as unknown as { badgeAt: number } ).badgeAt = performance.now();
+					observer.disconnect();
+					return;
+				}
+			}
+		}
+	} ).observe( document, { childList: true, subtree: true } );
+}
+
+/**
+ * Cumulative Layout Shift of the page so far, as Chromium reports it (every
+ * `layout-shift` entry without recent input, summed: stricter than the session windows of
+ * the web-vitals definition), in all and from the frame the badge arrived in on.
+ *
+ * @param page A page that has settled
+ * @return The sums and the shifts
+ */
+async function layoutShift( page: Page ): Promise<{ cls: number; badgeCls: number; badgeAt: number | null; shifts: LayoutShift[] }> {
+	return page.evaluate( () => new Promise( ( resolve ) => {
+		const shifts: LayoutShift[] = [];
+		const name = ( node: Node | null ): string => {
+			if ( !node || !( node instanceof Element ) ) {
+				return node ? node.nodeName : '?';
+			}
+			return node.tagName.toLowerCase() + ( node.id ? `#${ node.id }` : '' ) +
+				( typeof node.className === 'string' && node.className ? `.${ node.className.trim().split( /\s+/ ).join( '.' ) }` : '' );
+		};
+		type Entry = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] };
+		const observer = new PerformanceObserver( ( list ) => {
+			for ( const entry of list.getEntries() as Entry[] ) {
+				if ( !entry.hadRecentInput ) {
+					shifts.push( { value: entry.value, time: entry.startTime, sources: ( entry.sources || [] ).map( ( s ) => name( s.node ) ) } );
+				}
+			}
+		} );
+		observer.observe( { type: 'layout-shift', buffered: true } );
+		// Buffered entries arrive in the first callback, after a task.
+		setTimeout( () => {
+			observer.disconnect();
+			const badgeAt = ( window as unknown as { badgeAt?: number } ).badgeAt ?? null;
+			const sum = ( list: LayoutShift[] ): number => list.reduce( ( total, s ) => total + s.value, 0 );
+			resolve( {
+				cls: sum( shifts ),
+				badgeCls: badgeAt === null ? 0 : sum( shifts.filter( ( s ) => s.time >= badgeAt ) ),
+				badgeAt,
+				shifts,
+			} );
+		}, 300 );
+	} ) );
+}
+
+describe.each( [ 'ext', 'gadgets' ] as const )( 'layout shift when the badge arrives (%s)', ( site ) => {
+	const pages = {
+		marker: 'Federal_archive_photographs',
+		category: `File:${ FILES[ 0 ].replace( / /g, '_' ) }`,
+		none: 'Unrelated_page',
+	};
+	/**
+	 * @param kind Which page
+	 * @param device Desktop (Vector 2022, 1280×900) or mobile (Minerva, 390×844)
+	 * @param blockBadge Load the page without the badge (its module's request fails)
+	 * @return The page's layout shifts, once it has settled, and its console errors
+	 */
+	async function measure( kind: keyof typeof pages, device: 'desktop' | 'mobile', blockBadge: boolean ): Promise<Awaited<ReturnType<typeof layoutShift>> & { errors: string[] }> {
+		const mobile = device === 'mobile';
+		const { page, context, errors } = await browser.newPage( mobile ? { viewport: { width: 390, height: 844 }, isMobile: true } : {} );
+		await page.addInitScript( watchBadge );
+		if ( blockBadge ) {
+			await page.route( /\/load\.php\?/, ( route ) => /partnerships[.-]badge/.test( decodeURIComponent( route.request().url() ) ) ? route.abort() : route.continue() );
+		}
+		const skin = mobile ? 'minerva' : 'vector-2022';
+		await page.goto( `${ wikis[ site ].url }/index.php?${ new URLSearchParams( { title: pages[ kind ], useskin: skin } ) }` );
+		if ( kind !== 'none' && !blockBadge ) {
+			await page.locator( '.partnerships-badge' ).waitFor( { timeout: 30000 } );
+			if ( kind === 'category' ) {
+				const logo = page.locator( '.partnerships-badge img' );
+				await expect.poll( () => logo.evaluate( ( img: HTMLImageElement ) => img.complete && img.naturalWidth ), { timeout: 15000 } ).toBeGreaterThan( 0 );
+			}
+		}
+		await page.waitForLoadState( 'networkidle' );
+		// Fonts, images and late styles settle.
+		await page.waitForTimeout( 500 );
+		const result = await layoutShift( page );
+		if ( kind !== 'none' && !blockBadge ) {
+			await page.locator( '.partnerships-badge' ).scrollIntoViewIfNeeded();
+			await screenshot( page, `shift-${ site }-${ kind }-${ device }` );
+		}
+		await context.close();
+		return { ...result, errors };
+	}
+
+	it( 'is the skin\'s own on a page with no badge (for comparison)', async () => {
+		const { cls, badgeAt, shifts, errors } = await measure( 'none', 'desktop', false );
+		console.log( `CLS ${ site } none desktop: ${ cls.toFixed( 4 ) } ${ JSON.stringify( shifts ) }` );
+		expect( badgeAt ).toBeNull();
+		expect( errors ).toEqual( [] );
+	} );
+
+	it.each( [
+		[ 'marker', 'desktop' ], [ 'category', 'desktop' ], [ 'marker', 'mobile' ], [ 'category', 'mobile' ],
+	] as const )( 'grows by at most 0.01 with the badge on a %s page (%s)', async ( kind, device ) => {
+		// The same page without the badge first: Vector 2022 shifts its own footer and side
+		// column as its scripts start (0.03 to 0.09 on short pages); that is not ours.
+		const without = await measure( kind, device, true );
+		expect( without.badgeAt ).toBeNull();
+		const withBadge = await measure( kind, device, false );
+		expect( withBadge.badgeAt ).not.toBeNull();
+		const added = withBadge.cls - without.cls;
+		console.log( `CLS ${ site } ${ kind } ${ device }: with the badge ${ withBadge.cls.toFixed( 4 ) }, without ${ without.cls.toFixed( 4 ) }, ` +
+			`added ${ added.toFixed( 4 ) }; from the badge's frame on ${ withBadge.badgeCls.toFixed( 4 ) }, badge at ${ withBadge.badgeAt?.toFixed( 0 ) } ms; ` +
+			`${ JSON.stringify( withBadge.shifts ) } / ${ JSON.stringify( without.shifts ) }` );
+		expect( added, JSON.stringify( [ withBadge.shifts, without.shifts ] ) ).toBeLessThanOrEqual( 0.01 );
+		expect( withBadge.errors ).toEqual( [] );
+	} );
+} );
+
+describe( 'the reserved space', () => {
+	it.each( [ 'vector-2022', 'minerva' ] )( 'holds the badge at every width (%s, extension)', async ( skin ) => {
+		const wiki = wikis.ext;
+		const { page, context, errors } = await browser.newPage();
+		const misfits: string[] = [];
+		for ( const title of [ 'Federal_archive_photographs', `File:${ FILES[ 0 ] }` ] ) {
+			await page.goto( `${ wiki.url }/index.php?${ new URLSearchParams( { title, useskin: skin } ) }` );
+			await page.locator( '.partnerships-badge' ).waitFor( { timeout: 30000 } );
+			for ( const width of [ 320, 390, 480, 600, 720, 768, 900, 1024, 1280, 1600 ] ) {
+				await page.setViewportSize( { width, height: 900 } );
+				// The space is the marker's or the slot's min-height; the badge fits when the
+				// box is no taller than that.
+				const [ height, reserved ] = await page.locator( '.partnerships-donation, .partnerships-badge-slot' ).first().evaluate( ( box ) => [
+					box.getBoundingClientRect().height, parseFloat( getComputedStyle( box ).minHeight ),
+				] );
+				if ( height > reserved + 0.5 ) {
+					misfits.push( `${ title } at ${ width } px: ${ height.toFixed( 0 ) } > ${ reserved.toFixed( 0 ) }` );
+				}
+			}
+		}
+		expect( misfits ).toEqual( [] );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
@@ -221,6 +414,159 @@ describe( 'hostile text in a donation record', () => {
 		expect( await page.locator( '.partnerships-wall img' ).count() ).toBe( 0 );
 		expect( await page.evaluate( () => ( window as unknown as { pwned?: number } ).pwned ) ).toBeUndefined();
 		await screenshot( page, 'wall-hostile' );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+
+	it( 'keeps a hostile logo name in the index inert', async () => {
+		// The schema lets no such name into a record, so the deploy never writes one; but the
+		// index is a wiki page that an interface administrator can edit by hand.
+		const wiki = wikis.ext;
+		const session = sessions.ext!;
+		const indexTitle = 'MediaWiki:Partnerships-donations.json';
+		const answer = await session.call( { action: 'query', titles: indexTitle, prop: 'revisions', rvprop: 'content', rvslots: 'main' } );
+		const index = JSON.parse( answer.query.pages[ 0 ].revisions[ 0 ].slots.main.content );
+		const quoted = 'x" onerror="window.pwned=3" y.png';
+		index.r.push( [ 'hostile-logo-quoted', 'Logo test', 'Logo museum', quoted ] );
+		index.r.push( [ 'hostile-logo-markup', 'Logo test', 'Logo museum', '<img src=x onerror="window.pwned=4">.png' ] );
+		index.r.push( [ 'hostile-logo-path', 'Logo test', 'Logo museum', '../../api.php?action=logout&x.png' ] );
+		await session.call( { action: 'edit', title: indexTitle, text: JSON.stringify( index ), contentmodel: 'json', summary: 'test', token: await session.token() }, { post: true } );
+		for ( const id of [ 'quoted', 'markup', 'path' ] ) {
+			await edit( session, `Hostile logo ${ id }`, `{{Partnership donation|hostile-logo-${ id }}}` );
+		}
+		const { page, context, errors, requests } = await browser.newPage();
+		for ( const id of [ 'quoted', 'markup', 'path' ] ) {
+			await page.goto( `${ wiki.url }/index.php?title=Hostile_logo_${ id }&uselang=qqx` );
+			const badge = page.locator( '.partnerships-badge' );
+			await badge.waitFor( { timeout: 30000 } );
+			expect( await badge.textContent() ).toContain( '(partnerships-badge-donated-by: Logo museum)' );
+			const images = await badge.locator( 'img' ).evaluateAll( ( imgs ) => imgs.map( ( img ) => [ ( img as HTMLImageElement ).src, img.getAttributeNames().join( ' ' ) ] ) );
+			if ( id === 'quoted' ) {
+				// A name that is a possible file name: shown, as a link to Special:FilePath, inert.
+				expect( images ).toHaveLength( 1 );
+				const src = new URL( images[ 0 ][ 0 ] );
+				expect( src.origin ).toBe( new URL( wiki.url ).origin );
+				expect( decodeURIComponent( src.href ) ).toContain( `Special:FilePath/${ quoted.replace( / /g, '_' ) }` );
+				// Only the attributes the badge sets (style: hidden once the image fails).
+				expect( images[ 0 ][ 1 ].split( ' ' ).filter( ( a ) => ![ 'alt', 'class', 'decoding', 'height', 'loading', 'src', 'width', 'style' ].includes( a ) ) ).toEqual( [] );
+			} else {
+				expect( images ).toEqual( [] );
+			}
+			await page.waitForLoadState( 'networkidle' );
+		}
+		expect( requests.filter( ( r ) => r.url().includes( 'action=logout' ) ) ).toEqual( [] );
+		expect( await page.evaluate( () => ( window as unknown as { pwned?: number } ).pwned ) ).toBeUndefined();
+		// The quoted name is no file: the image failed, its box stays (hidden), no error shown.
+		expect( errors.filter( ( e ) => !e.includes( '404' ) ) ).toEqual( [] );
+		await context.close();
+	} );
+} );
+
+// Records on one wiki (A, here the "ext" wiki), badges on another (B, a third wiki with the
+// gadgets started for this test): B's configuration names A's api.php; the deploy builds
+// B's index from A's records; the badge links to A, and the page reads A anonymously.
+describe( 'records held on another wiki', () => {
+	let b: Wiki | null = null;
+	let bSession: ApiSession;
+	const a = (): WikiInfo => wikis.ext;
+	const recordsRoot = 'Project:Partnerships';
+
+	beforeAll( async () => {
+		const t0 = Date.now();
+		b = await startWiki( { site: 'crosswiki', log: () => undefined } );
+		const started = Date.now();
+		const dir = mkdtempSync( join( tmpdir(), 'partnerships-crosswiki-' ) );
+		const config = join( dir, 'partnerships-config.json' );
+		const defaults = JSON.parse( readFileSync( 'gadgets/partnerships-config.json', 'utf8' ) );
+		writeFileSync( config, JSON.stringify( { ...defaults, PartnershipsRecordsApi: a().api }, null, '\t' ) + '\n' );
+		bSession = await apiLogin( b.api, b.accounts.admin.botUsername, b.accounts.admin.botPassword );
+		// B holds the donated files (as Commons would), not the records.
+		await bSession.call( {
+			action: 'upload',
+			filename: FILES[ 0 ],
+			file: new Blob( [ new Uint8Array( painting( [ 10, 20, 30 ] ) ) ], { type: 'image/png' } ),
+			text: `A test painting.\n[[Category:${ CATEGORY }]]`,
+			comment: 'test upload',
+			ignorewarnings: 1,
+			token: await bSession.token(),
+		}, { post: true } );
+		await uploadDemoLogo( b );
+		await deployGadgets( b, () => undefined, { config } );
+		// After the deploy, which installs the wall's template.
+		await edit( bSession, 'Still life', `[[File:${ FILES[ 0 ] }|thumb]]` );
+		await edit( bSession, 'Donors', '{{Partnerships recognition wall}}' );
+		rmSync( dir, { recursive: true, force: true } );
+		console.log( `crosswiki: wiki started in ${ ( ( started - t0 ) / 1000 ).toFixed( 1 ) } s, seeded and deployed in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s` );
+	} );
+
+	afterAll( async () => {
+		await b?.stop();
+	} );
+
+	it( 'builds B\'s donations index from A\'s records (B has none)', async () => {
+		const answer = await bSession.call( {
+			action: 'query', titles: 'MediaWiki:Gadget-partnerships-donations.json', prop: 'revisions', rvprop: 'content', rvslots: 'main',
+		} );
+		const onB = JSON.parse( answer.query.pages[ 0 ].revisions[ 0 ].slots.main.content );
+		const fromA = await donationIndexFromWiki( new HttpActionApi( a().api ), { namespace: 4, title: 'Partnerships' } );
+		expect( onB ).toEqual( fromA.index );
+		expect( onB.r.map( ( row: string[] ) => row[ 0 ] ) ).toContain( 'rijksmuseum-open-collection' );
+		const records = await bSession.call( { action: 'query', list: 'allpages', apnamespace: 4, apprefix: 'Partnerships/Records/' } );
+		expect( records.query.allpages ).toEqual( [] );
+	} );
+
+	it( 'shows the badge, the dialog and the wall on B, linking to A and reading A anonymously', async () => {
+		const { page, context, errors, requests } = await browser.newPage();
+		// A cookie for the host of both wikis: a request to A made with credentials would carry it.
+		await context.addCookies( [ { name: 'partnershipsProbe', value: 'credentials', domain: '127.0.0.1', path: '/' } ] );
+		await page.goto( `${ b!.url }/index.php?${ new URLSearchParams( { title: `File:${ FILES[ 0 ] }`, uselang: 'qqx' } ) }` );
+		const badge = page.locator( '.partnerships-badge' );
+		await badge.waitFor( { timeout: 30000 } );
+		expect( await badge.textContent() ).toContain( '(partnerships-badge-donated-by: Rijksmuseum)' );
+		const href = new URL( ( await badge.locator( 'a' ).getAttribute( 'href' ) )! );
+		expect( href.origin ).toBe( new URL( a().url ).origin );
+		expect( href.searchParams.get( 'title' ) ).toBe( `${ recordsRoot }/Records/rijksmuseum-open-collection` );
+		await expect.poll( () => badge.locator( 'img' ).evaluate( ( img: HTMLImageElement ) => img.complete && img.naturalWidth ), { timeout: 15000 } ).toBeGreaterThan( 0 );
+
+		await badge.locator( 'button' ).click();
+		const dialog = page.getByRole( 'dialog' );
+		await dialog.waitFor( { timeout: 30000 } );
+		// The numbers are B's (where the files are): one file, used on one page.
+		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( '(partnerships-recognition-files: 1, 1)' );
+		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( '(partnerships-recognition-used: 1, 1)' );
+		expect( await dialog.textContent() ).toContain( '(partnerships-recognition-pages: 1, 1)' );
+		expect( await dialog.locator( 'a', { hasText: '(partnerships-recognition-record)' } ).getAttribute( 'href' ) ).toBe( href.toString() );
+		// The licence comes from the record, read on A.
+		await expect.poll( async () => await dialog.locator( 'textarea' ).count(), { timeout: 30000 } ).toBe( 1 );
+		expect( await dialog.locator( 'textarea' ).inputValue() ).toContain( ', Public domain, ' );
+		await screenshot( page, 'crosswiki-recognition' );
+
+		await page.goto( `${ b!.url }/index.php?title=Donors&uselang=qqx` );
+		const wall = page.locator( '.partnerships-wall table' );
+		await wall.waitFor( { timeout: 30000 } );
+		expect( await wall.textContent() ).toContain( 'Rijksmuseum' );
+		const wallLink = await wall.locator( 'a', { hasText: 'Rijksmuseum open collection' } ).first().getAttribute( 'href' );
+		expect( new URL( wallLink!, b!.url ).origin ).toBe( new URL( a().url ).origin );
+		await page.waitForLoadState( 'networkidle' );
+
+		const toA = requests.filter( ( r ) => new URL( r.url() ).origin === new URL( a().url ).origin );
+		const toB = requests.filter( ( r ) => new URL( r.url() ).origin === new URL( b!.url ).origin );
+		console.log( `crosswiki: ${ toA.length } request(s) to the records wiki A (${ toA.map( ( r ) => r.url() ).join( ', ' ) }), ${ toB.length } to B` );
+		expect( toA.length ).toBeGreaterThan( 0 );
+		for ( const request of toA ) {
+			const url = new URL( request.url() );
+			expect( url.pathname, request.url() ).toBe( '/api.php' );
+			expect( url.searchParams.get( 'origin' ), request.url() ).toBe( '*' );
+			const headers = await request.allHeaders();
+			expect( headers.cookie, request.url() ).toBeUndefined();
+			expect( headers.authorization, request.url() ).toBeUndefined();
+			const response = await request.response();
+			expect( response?.status() ).toBe( 200 );
+			expect( ( await response!.allHeaders() )[ 'access-control-allow-origin' ] ).toBe( '*' );
+		}
+		// Requests to B do carry the cookie: the probe would have shown credentials.
+		expect( ( await toB[ 0 ].allHeaders() ).cookie ).toContain( 'partnershipsProbe=credentials' );
+		await screenshot( page, 'crosswiki-wall' );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );

@@ -5,14 +5,14 @@ import { ScriptedApi, pagesAnswer } from '../fakes';
 const root = { namespace: 4, title: 'Partnerships' };
 const title = ( id: string ): string => `Project:Partnerships/Records/${ id }`;
 
-function recordText( name: string, partner: string, categories?: string[] ): string {
+function recordText( name: string, partner: string, categories?: string[], logo?: string ): string {
 	return JSON.stringify( {
 		schema: 'partnership/1',
 		name,
 		type: 'glam',
 		status: 'active',
 		partners: [ { label: partner }, { label: 'Wikimedia Example' } ],
-		...( categories ? { donation: { categories } } : {} ),
+		...( categories ? { donation: { categories, ...( logo ? { logo } : {} ) } } : {} ),
 	} );
 }
 
@@ -45,13 +45,12 @@ describe( 'donationIndexFromWiki', () => {
 		expect( result.invalid ).toEqual( [ title( 'Broken' ), title( 'Wrong' ) ] );
 	} );
 
-	it( 'passes logos and the first-letter rule on, and reports progress', async () => {
+	it( 'carries the record\'s logo, passes the first-letter rule on and reports progress', async () => {
 		const api = new ScriptedApi(
-			() => pagesAnswer( [ [ title( 'a' ), recordText( 'A', 'Inst', [ 'lower' ] ) ] ] ),
+			() => pagesAnswer( [ [ title( 'a' ), recordText( 'A', 'Inst', [ 'lower' ], 'Inst logo.svg' ) ] ] ),
 		);
 		const progress: number[] = [];
 		const result = await donationIndexFromWiki( api, root, {
-			logos: { a: 'File:Inst logo.svg' },
 			capitalLinks: false,
 			onProgress: ( p ) => progress.push( p.loaded ),
 		} );

@@ -1,5 +1,6 @@
 import { InjectionKey, inject } from 'vue';
 import { ActionApi } from '../../data/ActionApi';
+import type { Partnership } from '../../domain/partnership';
 
 /** A donation the page-view loader found (or the wall read from the donations index) */
 export interface DonationHit {
@@ -44,6 +45,14 @@ export interface RecognitionServices {
 	message( key: string, ...params: ( string | number )[] ): string;
 	/** HTML from the wiki → inert text (DOMParser in the page) */
 	htmlToText( html: string ): string;
+	/**
+	 * The donation's record, read from the wiki that holds the records (anonymously, with
+	 * origin=*, when that is another wiki). Resolves to null when the page is missing or
+	 * is not a valid record. Absent where records cannot be read.
+	 *
+	 * @param id Record id (page name after Records/)
+	 */
+	readRecord?( id: string ): Promise<Partnership | null>;
 	/** Where "Copy" writes (navigator.clipboard in the page); absent when there is none */
 	clipboard?: { writeText( text: string ): Promise<void> };
 }

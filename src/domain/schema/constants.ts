@@ -102,6 +102,17 @@ export const USERNAME_PATTERN = '^[^#<>[\\]|{}/@:\\u0000-\\u001f\\u007f\\s](?:[^
 /** A Commons category name, without the "Category:" prefix, no white space at either end. */
 export const CATEGORY_PATTERN = '^(?![Cc]ategory:)[^#<>[\\]|{}\\u0000-\\u001f\\u007f\\s](?:[^#<>[\\]|{}\\u0000-\\u001f\\u007f]*[^#<>[\\]|{}\\u0000-\\u001f\\u007f\\s])?$';
 
+/**
+ * A logo: a Commons file name without the "File:" prefix (so no ":" at all), with the
+ * characters MediaWiki allows in file names (none of #<>[]|{}, no "/" or backslash, no control
+ * characters, no white space at either end) and an extension browsers show as an image.
+ * Linear-time like the others.
+ */
+export const LOGO_PATTERN = '^[^#<>[\\]|{}/:\\\\\\u0000-\\u001f\\u007f\\s][^#<>[\\]|{}/:\\\\\\u0000-\\u001f\\u007f]*\\.(?:[Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Ss][Vv][Gg]|[Gg][Ii][Ff]|[Ww][Ee][Bb][Pp])$';
+
+/** The longest logo file name: MediaWiki's limit for file names is 240 bytes. */
+export const LOGO_MAX_LENGTH = 240;
+
 /** The `schema` values of the community-heroes pages (…/Heroes/<id> and its subpages). */
 export const NOMINATION_SCHEMA = 'nomination/1';
 export const ENDORSEMENT_SCHEMA = 'endorsement/1';

@@ -1,6 +1,8 @@
 import {
 	CATEGORY_PATTERN,
 	COUNTRY_PATTERN,
+	LOGO_MAX_LENGTH,
+	LOGO_PATTERN,
 	LANGUAGE_PATTERN,
 	NOT_BLANK_PATTERN,
 	PARTNERSHIP_SCHEMA,
@@ -250,6 +252,13 @@ export const PARTNERSHIP_JSON_SCHEMA = {
 				licence: {
 					type: 'string',
 					maxLength: 100,
+				},
+				logo: {
+					description: 'The donor institution\'s logo: a Commons file name without the "File:" prefix, e.g. "Rijksmuseum logo.svg".',
+					type: 'string',
+					minLength: 5,
+					maxLength: LOGO_MAX_LENGTH,
+					pattern: LOGO_PATTERN,
 				},
 				files: {
 					type: 'integer',

@@ -5,6 +5,54 @@
 import { RecognitionServices } from '../../components/recognition/recognitionServices';
 import { MwActionApi } from '../../data/MwActionApi';
 import { domParserText } from '../../domain/attribution';
+import { Partnership, parsePartnership } from '../../domain/partnership';
+
+/** The module's configuration (partnerships-config.json) */
+interface RecordsConfig {
+	/** Records root title */
+	PartnershipsRecordsRoot: string;
+	/** api.php of the wiki holding the records ('' = this one) */
+	PartnershipsRecordsApi: string;
+}
+
+/**
+ * @param config Where the records are
+ * @return An API for the wiki holding the records: this wiki's, or another wiki's read
+ *  anonymously (mw.ForeignApi with `anonymous`: `origin=*`, no cookies)
+ */
+export async function recordsApi( config: RecordsConfig ): Promise<mw.Api> {
+	const url = config.PartnershipsRecordsApi;
+	if ( !url ) {
+		return new mw.Api();
+	}
+	await mw.loader.using( 'mediawiki.ForeignApi' );
+	return new mw.ForeignApi( url, { anonymous: true } );
+}
+
+/**
+ * @param id A record id
+ * @param config Where the records are
+ * @return The record, or null when its page is missing or not a valid record
+ */
+export async function readRecord( id: string, config: RecordsConfig ): Promise<Partnership | null> {
+	const api = new MwActionApi( await recordsApi( config ) );
+	const response = await api.get( {
+		action: 'query',
+		prop: 'revisions',
+		titles: `${ config.PartnershipsRecordsRoot }/Records/${ id }`,
+		rvprop: 'content',
+		rvslots: 'main',
+	} );
+	const pages = response && response.query && response.query.pages;
+	const page = Array.isArray( pages ) ? pages[ 0 ] : null;
+	const revision = page && Array.isArray( page.revisions ) ? page.revisions[ 0 ] : null;
+	const text = revision && revision.slots && revision.slots.main && revision.slots.main.content;
+	if ( typeof text !== 'string' ) {
+		return null;
+	}
+	const parsed = parsePartnership( text );
+	return parsed.ok ? parsed.record : null;
+}
 
 /**
  * @param id A record id

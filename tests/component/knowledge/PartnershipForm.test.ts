@@ -215,6 +215,27 @@ describe( 'PartnershipForm', () => {
 		expect( wrapper.emitted( 'saved' ) ).toEqual( [ [ 'musee-d-orsay-2' ] ] );
 	} );
 
+	it( 'edits the donor\'s logo: a file name, "File:" and underscores taken off, a bad one shown on its field', async () => {
+		const rijks = record( { donation: { categories: [ 'Images from the Rijksmuseum' ], licence: 'CC0' } } );
+		const { wrapper, store } = mountForm( { id: 'rijks' }, { entries: [ entry( 'rijks', rijks ) ] } );
+		await flushPromises();
+		const logo = input( wrapper, '(partnerships-field-donation-logo)' );
+		expect( field( wrapper, '(partnerships-field-donation-logo)' ).text() ).toContain( '(partnerships-form-logo-description)' );
+		await logo.setValue( 'Report.pdf' );
+		await logo.trigger( 'focusout' );
+		await settle();
+		expect( errorText( field( wrapper, '(partnerships-field-donation-logo)' ) ) ).toBe( '(partnerships-validation-pattern)' );
+		await logo.setValue( 'File:Rijksmuseum_logo.svg' );
+		await settle();
+		expect( errorText( field( wrapper, '(partnerships-field-donation-logo)' ) ) ).toBeNull();
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await flushPromises();
+		expect( store.save ).toHaveBeenCalledTimes( 1 );
+		expect( store.save.mock.calls[ 0 ][ 0 ].record.donation ).toEqual( {
+			categories: [ 'Images from the Rijksmuseum' ], licence: 'CC0', logo: 'Rijksmuseum logo.svg',
+		} );
+	} );
+
 	it( 'shows errors on the right field only after it was touched or a save was tried', async () => {
 		const { wrapper, store } = mountForm( { id: null } );
 		await settle();

@@ -4,6 +4,7 @@ import RecognitionDialog from '../../../src/components/recognition/RecognitionDi
 import { DonationHit, RecognitionServices, RecognitionServicesKey } from '../../../src/components/recognition/recognitionServices';
 import { ApiParams, ApiResponse } from '../../../src/data/ActionApi';
 import { RoutedApi, fakeRecognitionServices } from './fakeRecognition';
+import { makeRecord } from '../../unit/domain/records';
 
 const NOW = '2026-11-24T08:00:00Z';
 const hostile = '<img src=x onerror="window.pwned=1">';
@@ -217,6 +218,46 @@ describe( 'RecognitionDialog', () => {
 			await flushPromises();
 			expect( ( document.body.querySelector( 'textarea' ) as HTMLTextAreaElement ).value )
 				.toBe( '(partnerships-recognition-line-text: First, Uploader, CC0, Example Wiki)' );
+		} );
+
+		const thinPage = { query: { pages: [ { title: 'File:First.jpg', imageinfo: [ { user: 'Uploader' } ] } ] } };
+
+		it( 'reads the licence from the donation\'s record when the file\'s page names none, and says so', async () => {
+			const readRecord = vi.fn( () => Promise.resolve( makeRecord( { donation: { categories: [], licence: `CC BY 4.0 ${ hostile }` } } ) ) );
+			mountDialog( { fileTitle: 'File:First.jpg' }, { api: new RoutedApi( wiki( { global: false, imageinfo: thinPage } ) ), readRecord } );
+			await flushPromises();
+			expect( readRecord ).toHaveBeenCalledTimes( 1 );
+			expect( readRecord ).toHaveBeenCalledWith( 'Museum_2025' );
+			expect( ( document.body.querySelector( 'textarea' ) as HTMLTextAreaElement ).value )
+				.toBe( `(partnerships-recognition-line-text: First, Uploader, CC BY 4.0 ${ hostile }, Example Wiki)` );
+			const licence = document.body.querySelectorAll( '.partnerships-recognition__attribution dd' )[ 2 ];
+			expect( licence.textContent ).toContain( `CC BY 4.0 ${ hostile }` );
+			expect( licence.textContent ).toContain( '(partnerships-recognition-licence-from-record)' );
+			expect( licence.textContent ).not.toContain( '(partnerships-recognition-unknown)' );
+			expect( document.body.querySelector( '.partnerships-recognition img' ) ).toBeNull();
+		} );
+
+		it( 'does not read the record when the file\'s page names a licence', async () => {
+			const readRecord = vi.fn( () => Promise.resolve( makeRecord( { donation: { categories: [], licence: 'CC0' } } ) ) );
+			mountDialog( { fileTitle: 'File:First.jpg' }, { api: new RoutedApi( wiki( { global: false, imageinfo } ) ), readRecord } );
+			await flushPromises();
+			expect( readRecord ).not.toHaveBeenCalled();
+			expect( ( document.body.querySelector( 'textarea' ) as HTMLTextAreaElement ).value ).toContain( 'CC BY 4.0' );
+			expect( document.body.textContent ).not.toContain( '(partnerships-recognition-licence-from-record)' );
+		} );
+
+		it.each( [
+			[ 'a record without a licence', () => Promise.resolve( makeRecord( { donation: { categories: [] } } ) ) ],
+			[ 'a missing or invalid record', () => Promise.resolve( null ) ],
+			[ 'a records wiki that fails', () => Promise.reject( new Error( 'http' ) ) ],
+		] )( 'says the licence is unknown with %s', async ( _name, answer ) => {
+			mountDialog( { fileTitle: 'File:First.jpg' }, { api: new RoutedApi( wiki( { global: false, imageinfo: thinPage } ) ), readRecord: vi.fn( answer ) } );
+			await flushPromises();
+			expect( ( document.body.querySelector( 'textarea' ) as HTMLTextAreaElement ).value )
+				.toBe( '(partnerships-recognition-line-text-no-licence: First, Uploader, Example Wiki)' );
+			const licence = document.body.querySelectorAll( '.partnerships-recognition__attribution dd' )[ 2 ];
+			expect( licence.textContent?.trim() ).toBe( '(partnerships-recognition-unknown)' );
+			expect( document.body.querySelector( '.cdx-message--error' ) ).toBeNull();
 		} );
 	} );
 } );

@@ -65,7 +65,7 @@ function fakeMw( config: Record<string, unknown> ): void {
 		log: { error: () => undefined },
 		util: {
 			wikiScript: () => '/w/api.php',
-			getUrl: ( title: string ) => `/wiki/${ encodeURIComponent( title ) }`,
+			getUrl: ( title: string, query?: Record<string, string> ) => `/wiki/${ encodeURIComponent( title ) }${ query ? '?' + new URLSearchParams( query ) : '' }`,
 		},
 		Api: class {
 			public get( params: ApiParams ): unknown {
@@ -120,5 +120,75 @@ describe( 'entries', () => {
 		expect( markers[ 0 ].querySelector( ':scope > .keep' )?.textContent ).toBe( 'Wall' );
 		// One batched categoryinfo request per wall.
 		expect( calls.filter( ( p ) => p.prop === 'categoryinfo' ) ).toHaveLength( 2 );
+	} );
+
+	describe( 'badge', () => {
+		const hit = { id: 'M1', partnership: 'Vases', institution: 'Museum', categories: [ 'Vases' ] };
+
+		async function showBadge( logo: string | undefined, marker: Element | null = null ): Promise<HTMLElement> {
+			fakeMw( { wgUserLanguage: 'en' } );
+			const { show } = await import( '../../../src/entries/badge' );
+			show( { ...hit, logo }, marker );
+			return document.querySelector( '.partnerships-badge' ) as HTMLElement;
+		}
+
+		it( 'shows the logo from the wiki\'s Special:FilePath in a fixed box, with no text of its own', async () => {
+			document.body.innerHTML = '<div class="partnerships-donation" data-partnership="M1"></div>';
+			const badge = await showBadge( 'Logo of the Museum.png', document.querySelector( '.partnerships-donation' ) );
+			expect( badge.closest( '.partnerships-donation' ) ).not.toBeNull();
+			const images = badge.querySelectorAll( 'img' );
+			expect( images ).toHaveLength( 1 );
+			const img = images[ 0 ];
+			expect( img.getAttribute( 'src' ) ).toBe( `/wiki/${ encodeURIComponent( 'Special:FilePath/Logo of the Museum.png' ) }?width=96` );
+			expect( img.getAttribute( 'alt' ) ).toBe( '' );
+			expect( [ img.getAttribute( 'width' ), img.getAttribute( 'height' ), img.getAttribute( 'loading' ) ] ).toEqual( [ '48', '48', 'lazy' ] );
+			// The badge is still named by its text.
+			expect( badge.textContent ).toContain( '(partnerships-badge-donated-by: Museum)' );
+			// A logo that fails keeps its box.
+			img.dispatchEvent( new Event( 'error' ) );
+			expect( img.style.visibility ).toBe( 'hidden' );
+			expect( img.isConnected ).toBe( true );
+		} );
+
+		it.each( [
+			[ 'no logo', undefined ],
+			[ 'an empty name', '' ],
+			[ 'markup', '<img src=x onerror="window.pwned=1">.png' ],
+			[ 'a path', '../../api.php?action=logout&x.png' ],
+			[ 'a prefix', 'File:Logo.png' ],
+			[ 'an URL', 'https://evil.example/x.png' ],
+			[ 'not an image', 'Report.pdf' ],
+			[ 'a control character', 'Lo\ngo.png' ],
+			[ 'a name too long', `${ 'x'.repeat( 300 ) }.png` ],
+		] )( 'shows no image for %s', async ( _name, logo ) => {
+			document.body.innerHTML = '<div class="partnerships-donation" data-partnership="M1"></div>';
+			const badge = await showBadge( logo, document.querySelector( '.partnerships-donation' ) );
+			expect( badge.textContent ).toContain( '(partnerships-badge-donated-by: Museum)' );
+			expect( document.querySelectorAll( 'img' ) ).toHaveLength( 0 );
+			expect( ( window as unknown as { pwned?: number } ).pwned ).toBeUndefined();
+		} );
+
+		it( 'fills the slot the extension reserved on a page found by category', async () => {
+			document.body.innerHTML = '<div id="mw-content-text"><div class="partnerships-badge-slot"></div><p>Text</p></div><div id="catlinks"></div><footer id="footer"></footer>';
+			const badge = await showBadge( undefined );
+			expect( badge.closest( '.partnerships-badge-slot' ) ).not.toBeNull();
+		} );
+
+		it( 'with the gadgets, goes below the category links when that is below the window, else after the footer', async () => {
+			const page = '<div id="mw-content-text"><p>Text</p></div><div id="catlinks"></div><footer id="footer"><p>Footer</p></footer>';
+			document.body.innerHTML = page;
+			// A short page: everything is on screen (jsdom lays nothing out: every box is at 0).
+			let badge = await showBadge( undefined );
+			expect( badge.parentElement?.previousElementSibling?.id ).toBe( 'footer' );
+			expect( badge.parentElement?.nextElementSibling ).toBeNull();
+
+			vi.resetModules();
+			document.body.innerHTML = page;
+			const catlinks = document.getElementById( 'catlinks' ) as HTMLElement;
+			catlinks.getBoundingClientRect = () => ( { bottom: window.innerHeight + 1 } ) as DOMRect;
+			badge = await showBadge( undefined );
+			expect( badge.parentElement?.previousElementSibling ).toBe( catlinks );
+			expect( badge.closest( '#footer' ) ).toBeNull();
+		} );
 	} );
 } );

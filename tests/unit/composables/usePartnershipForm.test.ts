@@ -26,7 +26,7 @@ const FULL: Partnership = normalisePartnership( {
 	values: [ 'Open knowledge', 'Accuracy' ],
 	obligations: [ { party: 'Ministry', role: 'Reviewer', obligations: [ 'Review articles', 'Share images' ] } ],
 	goals: [ { description: 'Articles', target: 200, achieved: 150.5, unit: 'articles' }, { description: 'Events' } ],
-	donation: { categories: [ 'Health in Kenya' ], licence: 'CC BY-SA 4.0', files: 30 },
+	donation: { categories: [ 'Health in Kenya' ], licence: 'CC BY-SA 4.0', logo: 'Ministry of Health logo.png', files: 30 },
 	lessons: { worked: 'Edit-a-thons', didNotWork: 'Online only', advice: 'Meet in person' },
 	documentation: [ { label: 'Report', url: 'https://meta.wikimedia.org/wiki/Report' } ],
 	contacts: [ 'Alice', 'Bob' ],
@@ -43,6 +43,21 @@ describe( 'usePartnershipForm', () => {
 	it( 'gives back every field of a record it was given', () => {
 		expect( validatePartnership( FULL ) ).toEqual( [] );
 		expect( recordFromFormState( formStateFromRecord( FULL ) ) ).toEqual( FULL );
+	} );
+
+	it( 'keeps a logo as a file name without "File:" and underscores, and a donation with only a logo', () => {
+		const state = formStateFromRecord( null );
+		state.donation.logo = ' File:Ministry_of_Health logo.png ';
+		expect( recordFromFormState( state ).donation ).toEqual( { categories: [], logo: 'Ministry of Health logo.png' } );
+		state.donation.logo = '';
+		expect( recordFromFormState( state ).donation ).toBeUndefined();
+	} );
+
+	it( 'shows a logo that is not an image file name as an error of its field', () => {
+		withForm( FULL, ( form ) => {
+			form.state.value.donation.logo = 'Report.pdf';
+			expect( form.validateNow().map( ( e ) => `${ e.field } ${ e.code }` ) ).toContain( 'donation/logo pattern' );
+		} );
 	} );
 
 	it( 'reads any draft without throwing', () => {

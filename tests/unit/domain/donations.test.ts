@@ -104,15 +104,22 @@ describe( 'buildDonationIndex', () => {
 		expect( index.c ).toEqual( { One: 0 } );
 	} );
 
-	it( 'adds logos given by record id, without "File:", and only where there is one', () => {
-		const index = buildDonationIndex( [ donor( 'a', [ 'A' ] ), donor( 'b', [ 'B' ] ), donor( 'c', [ 'C' ] ) ], {
-			logos: { a: 'File:Logo_of A.svg', b: '  ', toString: 'junk.png' },
-		} );
+	it( 'carries the record\'s logo, without "File:", and only where there is one', () => {
+		const index = buildDonationIndex( [
+			donor( 'a', null, { donation: { categories: [ 'A' ], logo: 'Logo_of A.svg' } } ),
+			donor( 'b', null, { donation: { categories: [ 'B' ], logo: '  ' } } ),
+			donor( 'c', [ 'C' ] ),
+			// Written by an older tool, not validated: the prefix goes.
+			donor( 'd', null, { donation: { categories: [ 'D' ], logo: 'File:D.png' } } ),
+		] );
 		expect( index.r ).toEqual( [
 			[ 'a', 'Partnership a', 'Institution a', 'Logo of A.svg' ],
 			[ 'b', 'Partnership b', 'Institution b' ],
 			[ 'c', 'Partnership c', 'Institution c' ],
+			[ 'd', 'Partnership d', 'Institution d', 'D.png' ],
 		] );
+		expect( findDonation( JSON.parse( JSON.stringify( index ) ), page( [ 'A' ] ) )?.logo ).toBe( 'Logo of A.svg' );
+		expect( findDonation( JSON.parse( JSON.stringify( index ) ), page( [ 'C' ] ) )?.logo ).toBeUndefined();
 	} );
 
 	it( 'follows the wiki\'s first-letter rule', () => {

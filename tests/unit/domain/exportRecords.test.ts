@@ -77,7 +77,7 @@ describe( 'toCsv', () => {
 		expect( header ).toEqual( [
 			'title', 'name', 'type', 'status', 'start', 'end', 'partners', 'partnersWikidata', 'themes', 'stewards',
 			'regions', 'countries', 'languages', 'priorities', 'values', 'obligations', 'goals', 'donationCategories',
-			'donationLicence', 'donationFiles', 'lessonsWorked', 'lessonsDidNotWork', 'lessonsAdvice', 'documentation',
+			'donationLicence', 'donationLogo', 'donationFiles', 'lessonsWorked', 'lessonsDidNotWork', 'lessonsAdvice', 'documentation',
 			'contacts', 'summary.en', 'summary.fr', 'summary.nl',
 		] );
 		const cell = ( row: string[], name: string ): string => row[ header.indexOf( name ) ];
@@ -90,6 +90,7 @@ describe( 'toCsv', () => {
 		expect( cell( rijks, 'obligations' ) ).toBe( 'Rijksmuseum (content partner): Publish images' );
 		expect( cell( rijks, 'goals' ) ).toBe( 'Images on Commons (250/1000 files)' );
 		expect( cell( rijks, 'donationFiles' ) ).toBe( '250' );
+		expect( cell( rijks, 'donationLogo' ) ).toBe( 'Logo Rijksmuseum.svg' );
 		expect( cell( rijks, 'documentation' ) ).toBe( 'Report <https://example.org/report>' );
 		expect( cell( rijks, 'summary.nl' ) ).toBe( 'Afbeeldingen' );
 		expect( cell( rijks, 'summary.fr' ) ).toBe( '' );
@@ -106,7 +107,7 @@ describe( 'toCsv', () => {
 	} );
 
 	it( 'writes only the header for no records', () => {
-		expect( toCsv( [] ) ).toBe( 'title,name,type,status,start,end,partners,partnersWikidata,themes,stewards,regions,countries,languages,priorities,values,obligations,goals,donationCategories,donationLicence,donationFiles,lessonsWorked,lessonsDidNotWork,lessonsAdvice,documentation,contacts\r\n' );
+		expect( toCsv( [] ) ).toBe( 'title,name,type,status,start,end,partners,partnersWikidata,themes,stewards,regions,countries,languages,priorities,values,obligations,goals,donationCategories,donationLicence,donationLogo,donationFiles,lessonsWorked,lessonsDidNotWork,lessonsAdvice,documentation,contacts\r\n' );
 	} );
 } );
 

@@ -19,7 +19,7 @@ export const FULL_RECORD: Partnership = normalisePartnership( {
 	values: [ 'Public domain stays public domain' ],
 	obligations: [ { party: 'Rijksmuseum', role: 'content partner', obligations: [ 'Publish images' ] } ],
 	goals: [ { description: 'Images on Commons', target: 1000, achieved: 250, unit: 'files' } ],
-	donation: { categories: [ 'Images from the Rijksmuseum' ], licence: 'CC0', files: 250 },
+	donation: { categories: [ 'Images from the Rijksmuseum' ], licence: 'CC0', logo: 'Logo Rijksmuseum.svg', files: 250 },
 	lessons: { worked: 'Open licence', didNotWork: 'Metadata', advice: 'Map metadata first' },
 	documentation: [ { label: 'Report', url: 'https://example.org/report' } ],
 	contacts: [ 'Example user' ],
