@@ -16,9 +16,9 @@ use Skin;
 /**
  * Glue only. Adds the tiny page-view loader, which decides in the browser whether this
  * page needs anything more (on most pages it requests nothing); ships the donations
- * index with it; reserves the badge's space on pages the index names by category; and makes record pages JSON by default, so that creating one is not a
- * content-model change (which needs the editcontentmodel right and is rate-limited for
- * ordinary accounts).
+ * index with it; reserves the badge's space on pages the index names by category; and
+ * makes record pages JSON by default, so that creating one is not a content-model change
+ * (which needs the editcontentmodel right and is rate-limited for ordinary accounts).
  */
 class Hooks implements BeforePageDisplayHook, ContentHandlerDefaultModelForHook {
 
@@ -139,9 +139,24 @@ class Hooks implements BeforePageDisplayHook, ContentHandlerDefaultModelForHook 
 		if ( !$title ) {
 			return new \stdClass();
 		}
-		$revision = MediaWikiServices::getInstance()->getRevisionLookup()->getRevisionByTitle( $title );
-		$content = $revision ? $revision->getContent( SlotRecord::MAIN ) : null;
-		$data = $content ? json_decode( $content->serialize(), true ) : null;
-		return is_array( $data ) ? $data : new \stdClass();
+		$services = MediaWikiServices::getInstance();
+		$latest = $title->getLatestRevID();
+		if ( !$latest ) {
+			return new \stdClass();
+		}
+		// Read on page views with categories: kept in the object cache per revision, so a
+		// view costs a cache lookup, not a revision and blob load.
+		$cache = $services->getMainWANObjectCache();
+		$data = $cache->getWithSetCallback(
+			$cache->makeKey( 'partnerships-donation-index', $latest ),
+			$cache::TTL_DAY,
+			static function () use ( $services, $latest ) {
+				$revision = $services->getRevisionLookup()->getRevisionById( $latest );
+				$content = $revision ? $revision->getContent( SlotRecord::MAIN ) : null;
+				$decoded = $content ? json_decode( $content->serialize(), true ) : null;
+				return is_array( $decoded ) ? $decoded : [];
+			}
+		);
+		return is_array( $data ) && $data ? $data : new \stdClass();
 	}
 }
