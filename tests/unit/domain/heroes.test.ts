@@ -91,6 +91,17 @@ describe( 'assembleNominations: who wrote a page is its last editor', () => {
 		expect( n.endorsements.map( ( e ) => e.user ).sort() ).toEqual( [ 'Carol smith', 'Dave' ] );
 	} );
 
+	it( 'counts one endorsement per account, however many pages name it', () => {
+		const [ n ] = assemble( [
+			page( 'bob-2026', nomination(), 'Alice' ),
+			page( 'bob-2026/Endorsements/Carol', endorsement( '2026-11-02T00:00:00Z', 'first' ), 'Carol' ),
+			page( 'bob-2026/Endorsements/carol', endorsement( '2026-11-02T00:00:05Z', 'second' ), 'Carol' ),
+		] ).nominations;
+		expect( n.endorsements.map( ( e ) => [ e.user, e.comment ] ) ).toEqual( [ [ 'Carol', 'first' ] ] );
+		expect( n.rejected ).toEqual( [ { title: `${ FOLDER }/bob-2026/Endorsements/carol`, reason: 'duplicate' } ] );
+		expect( n.status ).toBe( 'open' );
+	} );
+
 	it( 'does not count the nominee\'s or the nominator\'s own endorsement', () => {
 		const [ n ] = assemble( [
 			page( 'bob-2026', nomination(), 'Alice' ),
