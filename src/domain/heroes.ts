@@ -384,7 +384,8 @@ function assembleOne(
 			} else if ( named === nominee || named === nominator ) {
 				result.rejected.push( { title: sub.title, reason: 'self' } );
 			} else {
-				result.endorsements.push( { user: named, comment: parsed.comment, time: parsed.time, title: sub.title } );
+				const { comment, time } = parsed;
+				result.endorsements.push( { user: named, comment, time, title: sub.title } );
 			}
 		} else if ( rest === CELEBRATION_PAGE ) {
 			celebration = sub;
