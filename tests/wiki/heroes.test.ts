@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUsers } from '../../scripts/wiki/harness.mjs';
+import { startFaultProxy } from '../../scripts/lib/faultProxy';
 import { ActionApi, ApiParams, ApiResponse } from '../../src/data/ActionApi';
 import { HttpActionApi } from '../../src/data/HttpActionApi';
 import { HeroesRepository, NominationInput } from '../../src/data/heroesRepository';
@@ -62,8 +63,8 @@ interface Person {
 	repo: HeroesRepository;
 }
 
-async function person( wiki: WikiInfo, name: string, pass: string, bot = false ): Promise<Person> {
-	const http = new HttpActionApi( wiki.api, 'Partnerships-tests/0.1' );
+async function person( wiki: WikiInfo, name: string, pass: string, bot = false, url = wiki.api ): Promise<Person> {
+	const http = new HttpActionApi( url, 'Partnerships-tests/0.1' );
 	if ( bot ) {
 		await http.login( name, pass );
 	} else {
@@ -296,6 +297,59 @@ describe( 'community heroes on the extension wiki', () => {
 		expect( await stale.endorse( target, '' ) ).toMatchObject( { ok: false, reason: 'session' } );
 		expect( await titlesUnder( anonymous, `Partnerships/Heroes/${ RUN }-logged-out` ) ).toEqual( [] );
 		expect( await exists( anonymous, `${ target.title }/Endorsements/Alice` ) ).toBe( false );
+	} );
+
+	it( 'makes each page once when the wiki saves it but the answer is lost', async () => {
+		const proxy = await startFaultProxy( { target: wiki.url, showHostnames: false } );
+		try {
+			const viaProxy = async ( name: string, pass: string ): Promise<Person> => {
+				const p = await person( wiki, name, pass, false, `${ proxy.url }/api.php` );
+				await p.http.token( 'csrf' );
+				return p;
+			};
+			const lose = (): void => proxy.inject( { match: { method: 'POST', action: 'edit' }, times: 1, fault: { kind: 'drop-after-forward' } } );
+			const aliceLost = await viaProxy( 'Alice', userOf( wiki, 'Alice' ).password );
+			lose();
+			const made = ok( await aliceLost.repo.nominate( nomination( { nominee: { kind: 'group', name: `${ RUN } lost answer group` } } ) ) );
+			expect( made.id ).toBe( `${ RUN }-lost-answer-group-${ new Date().getUTCFullYear() }` );
+			expect( await titlesUnder( anonymous, `Partnerships/Heroes/${ RUN }-lost-answer` ) ).toEqual( [ made.title ] );
+			const edits = proxy.log.filter( ( r ) => r.action === 'edit' );
+			// The create, its answer lost; the same create again (articleexists); then a read found it ours.
+			expect( edits.map( ( r ) => [ r.upstreamStatus, r.status ] ) ).toEqual( [ [ 200, null ], [ 200, 200 ] ] );
+
+			const target = find( await alice.repo.load(), made.id );
+			const carolLost = await viaProxy( 'Carol', userOf( wiki, 'Carol' ).password );
+			lose();
+			ok( await carolLost.repo.endorse( target, 'Lost and found' ) );
+			const revisions = await anonymous.get( { action: 'query', titles: `${ made.title }/Endorsements/Carol`, prop: 'revisions', rvlimit: 10, rvprop: 'user' } );
+			expect( revisions.query.pages[ 0 ].revisions ).toEqual( [ { user: 'Carol' } ] );
+
+			// A talk message whose answer is lost is not posted a second time.
+			const coordLost = await viaProxy( COORDINATOR, password( COORDINATOR ) );
+			const talkTitle = `User talk:${ ENDORSERS[ 20 ] }`;
+			const message = buildTalkMessage( {
+				nominee: ENDORSERS[ 20 ], category: 'Mentor', citation: 'Lost answers are found again, never doubled.',
+				heroTitle: made.title, linkText: 'nomination', endorsers: [ 'Carol' ],
+			}, plainMessage );
+			lose();
+			expect( await coordLost.repo.postTalk( message ) ).toBe( 'posted' );
+			expect( proxy.pending() ).toEqual( [] );
+			const sections = await anonymous.get( { action: 'parse', page: talkTitle, prop: 'sections' } );
+			expect( sections.parse.sections ).toHaveLength( 1 );
+			const talkRevisions = await anonymous.get( { action: 'query', titles: talkTitle, prop: 'revisions', rvlimit: 10, rvprop: 'user' } );
+			expect( talkRevisions.query.pages[ 0 ].revisions ).toEqual( [ { user: COORDINATOR } ] );
+
+			// An overloaded front end asking to wait: the endorsement waits, then is made.
+			const daveish = await viaProxy( ENDORSERS[ 0 ], password( ENDORSERS[ 0 ] ) );
+			proxy.inject( { match: { method: 'POST', action: 'edit' }, times: 1, fault: { kind: 'http', status: 503, retryAfter: 1 } } );
+			const t0 = Date.now();
+			ok( await daveish.repo.endorse( target, '' ) );
+			expect( Date.now() - t0 ).toBeGreaterThanOrEqual( 1000 );
+			const last = proxy.log.filter( ( r ) => r.action === 'edit' ).slice( -2 );
+			expect( last.map( ( r ) => [ r.status, r.upstreamStatus ] ) ).toEqual( [ [ 503, null ], [ 200, 200 ] ] );
+		} finally {
+			await proxy.close();
+		}
 	} );
 
 	it( 'keeps every one of 20 endorsements made at the same moment, and none twice', async () => {
