@@ -29,6 +29,12 @@ export interface HeroesServices {
 	pageUrl( title: string, query?: Record<string, string> ): string;
 	/** Where a logged-out reader logs in and comes back to this view */
 	loginUrl(): string;
+	/**
+	 * A link to a partnership record, on the wiki that holds the records.
+	 *
+	 * @param id The record's id
+	 */
+	recordUrl( id: string ): string;
 	/** A message as plain text (mw.message().text() in the page) */
 	message( key: string, ...params: ( string | number )[] ): string;
 	/**
