@@ -4,6 +4,7 @@ import { Nomination, NominationRecord, NominationStatus, normaliseNomination } f
 import { HeroesRepository } from '../../../src/data/heroesRepository';
 import { HeroesServices } from '../../../src/heroesServices';
 import { qqx } from '../../setup';
+import { MemoryDraftStore } from '../../../src/data/drafts';
 
 /**
  * @param id Nomination id
@@ -53,7 +54,7 @@ export function hero( id: string, time: string, fields: Partial<NominationRecord
 }
 
 export type FakeRepository = {
-	[ K in 'load' | 'checkUser' | 'nominate' | 'endorse' | 'celebrate' | 'decline' | 'creatorOf' | 'folderTitle' ]: ReturnType<typeof vi.fn>;
+	[ K in 'load' | 'checkUser' | 'nominate' | 'endorse' | 'celebrate' | 'postTalk' | 'decline' | 'creatorOf' | 'folderTitle' ]: ReturnType<typeof vi.fn>;
 };
 
 /**
@@ -70,6 +71,7 @@ export function fakeRepository( nominations: Nomination[] = [] ): FakeRepository
 		nominate: reject( 'nominate' ),
 		endorse: reject( 'endorse' ),
 		celebrate: reject( 'celebrate' ),
+		postTalk: reject( 'postTalk' ),
 		decline: reject( 'decline' ),
 		creatorOf: reject( 'creatorOf' ),
 		folderTitle: vi.fn( () => Promise.resolve( 'Project:Partnerships/Heroes' ) ),
@@ -84,6 +86,7 @@ export function fakeHeroesServices( overrides: Partial<Omit<HeroesServices, 'her
 	const { heroes, ...rest } = overrides;
 	return {
 		heroes: ( heroes ?? fakeRepository() ) as unknown as HeroesRepository,
+		drafts: new MemoryDraftStore(),
 		partnerships: () => Promise.resolve( [ { id: 'rijksmuseum', name: 'Rijksmuseum open collection' }, { id: 'who', name: 'WHO infographics' } ] ),
 		userName: 'Alice',
 		canCelebrate: false,
@@ -94,6 +97,9 @@ export function fakeHeroesServices( overrides: Partial<Omit<HeroesServices, 'her
 		recordUrl: ( id ) => `/wiki/Project:Partnerships/Records/${ id }`,
 		message: qqx,
 		plainMessage: qqx,
+		talkMessage: ( n ) => n.record.nominee.kind === 'user' ?
+			{ title: `User talk:${ n.record.nominee.user }`, sectionTitle: 'Hero', text: `Celebrated: ${ n.id }` } :
+			null,
 		...rest,
 	};
 }
