@@ -7,7 +7,7 @@
  * Pure: no Vue, no `mw`, no I/O.
  */
 import { HERO_CATEGORIES, HeroCategory, Nomination, publicNominations } from './heroes';
-import { LANGUAGE_PATTERN, RECORD_ID_PATTERN, REGIONS } from './schema/constants';
+import { LANGUAGE_PATTERN, RECORD_ID_PATTERN, REGIONS, USERNAME_PATTERN, WIKIDATA_ID_PATTERN } from './schema/constants';
 
 export const HEROES_VIEWS = [ 'hall', 'nominations', 'nominate', 'hero' ] as const;
 export type HeroesViewName = typeof HEROES_VIEWS[ number ];
@@ -252,4 +252,32 @@ export function openNominations( nominations: Nomination[] ): Nomination[] {
 		.filter( ( n ) => n.status === 'open' || n.status === 'ready' )
 		.sort( ( a, b ) => ( a.status === b.status ? 0 : a.status === 'ready' ? -1 : 1 ) ||
 			b.record.created.localeCompare( a.record.created ) );
+}
+
+const USER_NAME = new RegExp( USERNAME_PATTERN );
+const LANGUAGE = new RegExp( LANGUAGE_PATTERN );
+const WIKIDATA_ID = new RegExp( WIKIDATA_ID_PATTERN );
+
+/**
+ * @param text A user name as typed (trimmed)
+ * @return Whether a nomination may name it (see USERNAME_PATTERN)
+ */
+export function isUserName( text: string ): boolean {
+	return text.length <= 85 && USER_NAME.test( text );
+}
+
+/**
+ * @param text A language tag
+ * @return Whether a nomination may hold it
+ */
+export function isLanguageTag( text: string ): boolean {
+	return text.length <= 35 && LANGUAGE.test( text );
+}
+
+/**
+ * @param text A Wikidata item id
+ * @return Whether it has the form of one (Q123)
+ */
+export function isWikidataId( text: string ): boolean {
+	return text.length <= 20 && WIKIDATA_ID.test( text );
 }

@@ -1,5 +1,8 @@
 import type { WriteFailure } from '../../data/heroesRepository';
 
+/** A link to a view of one nomination, by its id */
+export type HrefOf = ( id: string ) => string;
+
 /** Reasons with a heroes message of their own; the others share the knowledge base's. */
 const OWN = [ 'exists', 'not-ready', 'not-allowed', 'nouser' ];
 
