@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises, mount, VueWrapper } from '@vue/test-utils';
 import HeroView from '../../../src/components/heroes/HeroView.vue';
-import { HeroesServices, HeroesServicesKey } from '../../../src/heroesServices';
+import { HeroesServicesKey } from '../../../src/heroesServices';
 import { Nomination } from '../../../src/domain/heroes';
-import { FakeRepository, fakeHeroesServices, fakeRepository, nomination } from './fakeHeroes';
+import { ServiceOverrides, fakeHeroesServices, fakeRepository, nomination } from './fakeHeroes';
 
-function mountView( n: Nomination, services: Partial<HeroesServices> & { heroes?: FakeRepository } = {} ): VueWrapper {
+function mountView( n: Nomination, services: ServiceOverrides = {} ): VueWrapper {
 	return mount( HeroView, {
 		props: { nomination: n, hallHref: '#', nominationsHref: '#nominations' },
 		global: { provide: { [ HeroesServicesKey as symbol ]: fakeHeroesServices( services ) } },
@@ -122,7 +122,7 @@ describe( 'HeroView: actions', () => {
 	it( 'celebrates with the talk message, and offers to post it again when it failed', async () => {
 		const heroes = fakeRepository();
 		heroes.celebrate.mockResolvedValue( { ok: true, talk: 'failed' } );
-		heroes.postTalk.mockResolvedValue( { ok: true } );
+		heroes.postTalk.mockResolvedValueOnce( 'failed' ).mockResolvedValueOnce( 'posted' );
 		const wrapper = mountView( ready, { userName: 'Admin', canCelebrate: true, heroes } );
 		await wrapper.find( '.partnerships-hero__celebrate' ).trigger( 'click' );
 		await flushPromises();
@@ -134,6 +134,11 @@ describe( 'HeroView: actions', () => {
 		await retry!.trigger( 'click' );
 		await flushPromises();
 		expect( heroes.postTalk ).toHaveBeenCalledWith( talk );
+		expect( wrapper.text() ).toContain( '(partnerships-heroes-talk-failed)' );
+		await retry!.trigger( 'click' );
+		await flushPromises();
+		expect( heroes.postTalk ).toHaveBeenCalledTimes( 2 );
+		expect( wrapper.emitted( 'changed' )?.[ 1 ] ).toEqual( [ '(partnerships-heroes-celebrated-talk-posted: Bob)' ] );
 		expect( wrapper.text() ).not.toContain( '(partnerships-heroes-talk-failed)' );
 	} );
 

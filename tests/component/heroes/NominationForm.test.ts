@@ -2,15 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, VueWrapper } from '@vue/test-utils';
 import { CdxSelect } from '@wikimedia/codex';
 import NominationForm from '../../../src/components/heroes/NominationForm.vue';
-import { HeroesServices, HeroesServicesKey } from '../../../src/heroesServices';
+import { HeroesServicesKey } from '../../../src/heroesServices';
 import { MemoryDraftStore } from '../../../src/data/drafts';
 import { Nomination } from '../../../src/domain/heroes';
-import { FakeRepository, fakeHeroesServices, fakeRepository, nomination } from './fakeHeroes';
+import { FakeRepository, ServiceOverrides, fakeHeroesServices, fakeRepository, nomination } from './fakeHeroes';
 
 const CITATION = 'Bob has mentored dozens of new editors over the years.';
 
 function mountForm(
-	services: Partial<HeroesServices> & { heroes?: FakeRepository } = {},
+	services: ServiceOverrides = {},
 	nominations: Nomination[] = [],
 ): VueWrapper {
 	return mount( NominationForm, {

@@ -78,11 +78,14 @@ export function fakeRepository( nominations: Nomination[] = [] ): FakeRepository
 	};
 }
 
+/** Services a test replaces, the repository by a fake */
+export type ServiceOverrides = Partial<Omit<HeroesServices, 'heroes'>> & { heroes?: FakeRepository };
+
 /**
  * @param overrides Services to replace
  * @return Services for a component test (Alice, an ordinary user, by default)
  */
-export function fakeHeroesServices( overrides: Partial<Omit<HeroesServices, 'heroes'>> & { heroes?: FakeRepository } = {} ): HeroesServices {
+export function fakeHeroesServices( overrides: ServiceOverrides = {} ): HeroesServices {
 	const { heroes, ...rest } = overrides;
 	return {
 		heroes: ( heroes ?? fakeRepository() ) as unknown as HeroesRepository,
