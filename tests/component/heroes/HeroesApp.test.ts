@@ -113,3 +113,17 @@ describe( 'HeroesApp', () => {
 		expect( wrapper.find( '.partnerships-heroes__notice' ).text() ).toBe( '(partnerships-heroes-endorsed)' );
 	} );
 } );
+
+describe( 'HeroesApp after a nomination', () => {
+	it( 'opens the new nomination with a notice', async () => {
+		const heroes = fakeRepository( nominations );
+		history.replaceState( null, '', '#nominate' );
+		const wrapper = mountApp( heroes );
+		await flushPromises();
+		wrapper.findComponent( { name: 'NominationForm' } ).vm.$emit( 'saved', 'olga' );
+		await flushPromises();
+		expect( location.hash ).toBe( '#hero=olga' );
+		expect( wrapper.find( '.partnerships-hero__name' ).text() ).toBe( 'Olga' );
+		expect( wrapper.find( '.partnerships-heroes__notice' ).text() ).toBe( '(partnerships-heroes-nominated)' );
+	} );
+} );
