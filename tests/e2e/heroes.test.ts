@@ -236,8 +236,7 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		expect( await heroes.actions.locator( 'button' ).count() ).toBe( 0 );
 		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-logged-out)' );
 		const login = await heroes.actions.locator( 'a', { hasText: '(partnerships-heroes-login)' } ).getAttribute( 'href' );
-		expect( login ).toContain( 'Special:UserLogin' );
-		expect( login ).toContain( 'returnto=Project:Partnerships/Heroes' );
+		expect( decodeURIComponent( login ?? '' ) ).toContain( 'title=Special:UserLogin&returnto=Project:Partnerships/Heroes' );
 		await heroes.tab( 'partnerships-heroes-tab-nominate' );
 		expect( await page.locator( '.partnerships-nominate form' ).count() ).toBe( 0 );
 		expect( await page.locator( '.partnerships-nominate__logged-out' ).textContent() ).toContain( '(partnerships-heroes-nominate-logged-out)' );

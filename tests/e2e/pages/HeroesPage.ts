@@ -24,6 +24,9 @@ export class HeroesPage {
 	 */
 	public async open( options: { query?: Record<string, string>; fragment?: string } = {} ): Promise<void> {
 		const query = new URLSearchParams( { title: HEROES_TITLE, uselang: 'qqx', ...options.query } );
+		// A URL that differs from the current one only in its fragment would not load
+		// the page again (and so not read the nominations again).
+		await this.page.goto( 'about:blank' );
 		await this.page.goto( `${ this.base }/index.php?${ query }${ options.fragment ? '#' + options.fragment : '' }` );
 		await this.ready();
 	}
