@@ -226,6 +226,32 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		await heroes.heroName.waitFor();
 	} );
 
+	it( 'lets the nominee decline, after which the nomination leaves every list', async () => {
+		const alice = await repositoryAs( wiki(), 'Alice' );
+		const made = await alice.nominate( {
+			nominee: { kind: 'user', user: 'Carol' },
+			category: 'volunteer',
+			citation: `Carol welcomes every newcomer, every single day (${ RUN }).`,
+			partnerships: [],
+			regions: [],
+			languages: [],
+		} );
+		if ( !made.ok ) {
+			throw new Error( `nomination of Carol: ${ made.code }` );
+		}
+		const heroes = await as( 'Carol' );
+		await heroes.open( { fragment: 'nominations' } );
+		await heroes.page.locator( `[data-nomination="${ made.id }"]` ).waitFor();
+		await heroes.open( { fragment: `hero=${ made.id }` } );
+		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-endorse-own)' );
+		await heroes.actions.locator( 'button', { hasText: '(partnerships-heroes-decline)' } ).click();
+		await heroes.page.locator( '.partnerships-hero__decline-confirm' ).click();
+		await heroes.notice.filter( { hasText: '(partnerships-heroes-declined)' } ).waitFor( { timeout: 30000 } );
+		expect( await heroes.root.textContent() ).toContain( '(partnerships-heroes-missing)' );
+		await heroes.open( { fragment: 'nominations' } );
+		expect( await heroes.page.locator( `[data-nomination="${ made.id }"]` ).count() ).toBe( 0 );
+	} );
+
 	it( 'lets a logged-out visitor browse, and tells them why they cannot act', async () => {
 		const { page, context, errors } = await browser.newPage();
 		const heroes = new HeroesPage( page, wiki().url );
