@@ -273,6 +273,35 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 	} );
 } );
 
+describe( 'the heroes page with the keyboard', () => {
+	it( 'moves between views and filters the hall without a mouse', async () => {
+		const { page, context, errors } = await browser.newPage();
+		const heroes = new HeroesPage( page, wikis.ext.url );
+		await heroes.open();
+		await page.locator( '.partnerships-heroes__tab', { hasText: '(partnerships-heroes-tab-nominations)' } ).focus();
+		await page.keyboard.press( 'Enter' );
+		await expect.poll( () => heroes.fragment() ).toBe( 'nominations' );
+		await page.locator( '.partnerships-nominations' ).waitFor();
+		await page.locator( '.partnerships-heroes__tab', { hasText: '(partnerships-heroes-tab-hall)' } ).focus();
+		await page.keyboard.press( 'Enter' );
+		await page.locator( '.partnerships-hall' ).waitFor();
+		await page.locator( '.partnerships-hall__filter[data-filter="category"] .cdx-select-vue__handle' ).focus();
+		await page.keyboard.press( 'Enter' );
+		await page.keyboard.press( 'ArrowDown' );
+		await page.keyboard.press( 'Enter' );
+		await expect.poll( () => heroes.fragment() ).toMatch( /^view=hall&category=[a-z-]+$/ );
+		const shown = await heroes.cards();
+		expect( shown.length ).toBeGreaterThan( 0 );
+		// Tab reaches a hero's link, and Enter opens the hero's view.
+		await page.locator( '.partnerships-hero-card__name a' ).first().focus();
+		await page.keyboard.press( 'Enter' );
+		await heroes.heroName.waitFor();
+		expect( ( await heroes.fragment() ).startsWith( `hero=${ shown[ 0 ] }&category=` ) ).toBe( true );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+} );
+
 describe( 'the hall of heroes in RTL, night mode and Minerva', () => {
 	it.each( [ 'rtl', 'night', 'minerva' ] )( '%s', async ( variant ) => {
 		const mobile = variant === 'minerva';
