@@ -98,7 +98,8 @@ async function main(): Promise<void> {
 			threshold,
 			userName,
 		} ),
-		drafts: new LocalStorageDraftStore( 'partnerships-draft:' ),
+		// A prefix of its own: the panel lists every draft under its prefix as a record's.
+		drafts: new LocalStorageDraftStore( 'partnerships-heroes-draft:' ),
 		partnerships: partnershipNames( root ),
 		userName,
 		canCelebrate,

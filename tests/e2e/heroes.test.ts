@@ -273,6 +273,42 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 	} );
 } );
 
+describe( 'a nomination that could not be saved', () => {
+	it( 'stays in the browser, says why, and comes back after a reload', async () => {
+		const { page, context, errors } = await browser.newPage();
+		const alice = wikis.ext.accounts.users.find( ( u ) => u.username === 'Alice' )!;
+		await logIn( page, wikis.ext.url, alice.username, alice.password );
+		const heroes = new HeroesPage( page, wikis.ext.url );
+		await heroes.open( { fragment: 'nominate' } );
+		await heroes.userInput.fill( 'Carol' );
+		await expect.poll( () => heroes.userStatus.textContent(), { timeout: 15000 } ).toBe( '(partnerships-heroes-user-exists: Carol)' );
+		await heroes.choose( 'partnerships-nominate__category', '(partnerships-heroes-category-volunteer)' );
+		const citation = `Carol answers questions at the help desk (${ RUN }, draft).`;
+		await heroes.citation.fill( citation );
+		// The connection drops just for the save.
+		await page.route( '**/api.php', ( route ) => route.request().method() === 'POST' ? route.abort( 'internetdisconnected' ) : route.continue() );
+		await heroes.submit();
+		const error = page.locator( '.partnerships-nominate__save-error' );
+		await error.waitFor( { timeout: 60000 } );
+		expect( await error.textContent() ).toContain( '(partnerships-save-draft-kept)' );
+		await page.unroute( '**/api.php' );
+		await page.reload();
+		await heroes.ready();
+		await page.locator( '.partnerships-nominate__draft' ).waitFor();
+		expect( await heroes.citation.inputValue() ).toBe( citation );
+		expect( await heroes.userInput.inputValue() ).toBe( 'Carol' );
+		expect( await page.locator( '.partnerships-nominate__category .cdx-select-vue__handle' ).textContent() )
+			.toContain( '(partnerships-heroes-category-volunteer)' );
+		await page.locator( '.partnerships-nominate__draft button' ).click();
+		await page.reload();
+		await heroes.ready();
+		expect( await heroes.citation.inputValue() ).toBe( '' );
+		// Failed requests are logged by the browser itself; nothing else may be.
+		expect( errors.filter( ( e ) => !e.includes( 'Failed to load resource' ) && !e.includes( 'ERR_INTERNET_DISCONNECTED' ) ) ).toEqual( [] );
+		await context.close();
+	} );
+} );
+
 describe( 'the heroes page with the keyboard', () => {
 	it( 'moves between views and filters the hall without a mouse', async () => {
 		const { page, context, errors } = await browser.newPage();
