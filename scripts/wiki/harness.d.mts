@@ -5,6 +5,11 @@ export interface Account {
 	password: string;
 }
 
+export interface NewAccount extends Account {
+	/** Groups to add, e.g. [ 'partnership-coordinator' ] */
+	groups?: string[];
+}
+
 export interface AdminAccount extends Account {
 	/** Bot password login name, e.g. "Admin@deploy" */
 	botUsername: string;
@@ -32,6 +37,8 @@ export interface Wiki {
 	runMaintenance( script: string, args?: string[], options?: { input?: string } ): Promise<{ stdout: string; stderr: string }>;
 	/** Rewrites the site's extra.php (PHP settings); applies from the next request */
 	setExtraSettings( php: string | null ): Promise<void> | void;
+	/** Creates accounts in one maintenance run (see createUsers) */
+	createUsers( users: NewAccount[] ): Promise<{ created: number; promoted: number }>;
 	/** Resolves when php -S exits */
 	exited: Promise<unknown>;
 	stop(): Promise<void>;
@@ -48,6 +55,12 @@ export function startWiki( options?: {
 	workers?: number;
 	readyTimeoutMs?: number;
 } ): Promise<Wiki>;
+
+/**
+ * Create accounts on an installed site in ONE maintenance run; existing accounts keep
+ * their password, missing groups are added.
+ */
+export function createUsers( site: string, users: NewAccount[] ): Promise<{ created: number; promoted: number }>;
 
 export function ensurePhp( options?: { log?: ( line: string ) => void } ): Promise<void>;
 

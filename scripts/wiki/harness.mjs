@@ -918,6 +918,10 @@ export async function startWiki( {
 				};
 				return apiLogin( api, name, password === undefined ? known[ name ] : password );
 			},
+			/** Creates accounts in one maintenance run (see createUsers). */
+			createUsers( users ) {
+				return createUsers( site, users );
+			},
 			/** Resolves when php -S exits (for whatever reason). */
 			exited: proc.exited,
 			async stop() {
@@ -935,6 +939,25 @@ export async function startWiki( {
 		await releaseSite();
 		throw e;
 	}
+}
+
+/**
+ * Create accounts on a site in ONE maintenance run (one PHP start-up, whatever their
+ * number), for tests that need many. Accounts that exist keep their password; missing
+ * groups are added. The site must be installed (its wiki may be running: SQLite locks).
+ *
+ * @param {string} site The site, e.g. 'ext'
+ * @param {Object[]} users The accounts: { username, password, groups? }
+ * @return {Promise<Object>} { created, promoted }: accounts created, groups added
+ */
+export async function createUsers( site, users ) {
+	if ( !/^[a-z][a-z0-9_]*$/.test( site ) ) {
+		throw new Error( `Bad site name ${ JSON.stringify( site ) }` );
+	}
+	const { stdout } = await run( 'php', [ 'maintenance/run.php', path.join( HERE, 'createUsers.php' ) ], {
+		cwd: TREE_DIR, env: siteEnv( site ), input: JSON.stringify( users )
+	} );
+	return JSON.parse( stdout.trim().split( '\n' ).pop() );
 }
 
 // ---------------------------------------------------------------------------------------------

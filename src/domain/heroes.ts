@@ -12,6 +12,7 @@
  *   wiki reports them now) and the nomination was ready;
  * - a decline counts when its last editor is the nominee (a user), or someone who may
  *   celebrate (on behalf of a group or community).
+ * - an account's endorsement counts once, however many pages name it.
  * Pages that fail these checks are kept aside with the reason, never counted.
  */
 import { FromSchema } from 'json-schema-to-ts';
@@ -253,7 +254,7 @@ export interface Endorsement {
 export type NominationStatus = 'open' | 'ready' | 'celebrated' | 'declined';
 
 /** Why a page under a nomination was not counted. */
-export type RejectReason = 'invalid' | 'not-author' | 'self' | 'not-allowed' | 'not-ready' | 'unknown-page';
+export type RejectReason = 'invalid' | 'not-author' | 'self' | 'not-allowed' | 'not-ready' | 'unknown-page' | 'duplicate';
 
 export interface Nomination {
 	/** The last part of the nomination's title */
@@ -383,7 +384,8 @@ function assembleOne(
 			} else if ( named === nominee || named === nominator ) {
 				result.rejected.push( { title: sub.title, reason: 'self' } );
 			} else {
-				result.endorsements.push( { user: named, comment: parsed.comment, time: parsed.time, title: sub.title } );
+				const { comment, time } = parsed;
+				result.endorsements.push( { user: named, comment, time, title: sub.title } );
 			}
 		} else if ( rest === CELEBRATION_PAGE ) {
 			celebration = sub;
@@ -394,6 +396,18 @@ function assembleOne(
 		}
 	}
 	result.endorsements.sort( ( a, b ) => a.time < b.time ? -1 : a.time > b.time ? 1 : 0 );
+	// One endorsement per account: subpage titles differ by the case of their first
+	// letter ("Endorsements/carol" is not "Endorsements/Carol"), so an account can make
+	// two pages that both name it. The earliest counts.
+	const seen = new Set<string>();
+	result.endorsements = result.endorsements.filter( ( e ) => {
+		if ( seen.has( e.user ) ) {
+			result.rejected.push( { title: e.title, reason: 'duplicate' } );
+			return false;
+		}
+		seen.add( e.user );
+		return true;
+	} );
 	const ready = result.endorsements.length >= threshold;
 	result.status = ready ? 'ready' : 'open';
 	if ( decline ) {
