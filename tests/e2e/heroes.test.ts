@@ -362,6 +362,9 @@ describe( 'the hall of heroes in RTL, night mode and Minerva', () => {
 		if ( mobile ) {
 			// Nothing wider than the screen.
 			expect( await page.evaluate( () => document.documentElement.scrollWidth ) ).toBeLessThanOrEqual( 390 );
+			// The skin's list bullets are not on the cards or the tabs.
+			expect( await page.locator( '.partnerships-hero-card, .partnerships-heroes__tabs > li' ).evaluateAll(
+				( els ) => [ ...new Set( els.map( ( el ) => getComputedStyle( el ).listStyleType ) ) ] ) ).toEqual( [ 'none' ] );
 		}
 		const violations = await axe( page, '.partnerships-heroes' );
 		expect( serious( violations ), JSON.stringify( violations, null, 1 ) ).toEqual( [] );
