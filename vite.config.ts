@@ -15,6 +15,7 @@ export const ENTRIES = {
 	badge: 'src/entries/badge.ts',
 	recognition: 'src/entries/recognition.ts',
 	wall: 'src/entries/wall.ts',
+	heroes: 'src/entries/heroes.ts',
 } as const;
 export type EntryName = keyof typeof ENTRIES;
 

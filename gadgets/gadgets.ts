@@ -87,6 +87,18 @@ export const GADGETS: GadgetSpec[] = [
 			DONATIONS_PAGE,
 		],
 	},
+	{
+		name: 'partnerships-heroes',
+		default: false,
+		hidden: true,
+		dependencies: [ 'vue', '@wikimedia/codex', 'mediawiki.api', 'mediawiki.util', 'mediawiki.user' ],
+		pages: [
+			{ page: 'partnerships-heroes.js', source: 'extension/modules/heroes.js' },
+			{ page: 'partnerships-heroes.css', source: 'extension/modules/heroes.css' },
+			CONFIG_PAGE,
+			MESSAGES_PAGE,
+		],
+	},
 ];
 
 export const SECTION = 'partnerships';

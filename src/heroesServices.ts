@@ -1,5 +1,7 @@
 import { InjectionKey } from 'vue';
-import type { HeroesRepository } from './data/heroesRepository';
+import type { HeroesRepository, TalkMessage } from './data/heroesRepository';
+import type { Nomination } from './domain/heroes';
+import type { DraftStore } from './data/drafts';
 
 /** A partnership that a nomination can name as related. */
 export interface RelatedPartnership {
@@ -15,6 +17,8 @@ export interface RelatedPartnership {
 export interface HeroesServices {
 	/** Reads and writes nominations, endorsements, celebrations and declines */
 	heroes: HeroesRepository;
+	/** The unsaved nomination, kept in the browser until the wiki confirms the save */
+	drafts: DraftStore;
 	/** Partnerships a nomination may relate to (the knowledge base's records) */
 	partnerships(): Promise<RelatedPartnership[]>;
 	/** The logged-in user's name, or null for a logged-out reader */
@@ -29,6 +33,12 @@ export interface HeroesServices {
 	pageUrl( title: string, query?: Record<string, string> ): string;
 	/** Where a logged-out reader logs in and comes back to this view */
 	loginUrl(): string;
+	/**
+	 * A link to a partnership record, on the wiki that holds the records.
+	 *
+	 * @param id The record's id
+	 */
+	recordUrl( id: string ): string;
 	/** A message as plain text (mw.message().text() in the page) */
 	message( key: string, ...params: ( string | number )[] ): string;
 	/**
@@ -37,6 +47,14 @@ export interface HeroesServices {
 	 * escaped before they are passed.
 	 */
 	plainMessage( key: string, ...params: string[] ): string;
+	/**
+	 * The message telling a celebrated nominee on their talk page (buildTalkMessage in
+	 * ../domain/talkMessage.ts, from plainMessage).
+	 *
+	 * @param nomination The nomination being celebrated
+	 * @return The message, or null when the nominee has no talk page (a group or a community)
+	 */
+	talkMessage( nomination: Nomination ): TalkMessage | null;
 }
 
 export const HeroesServicesKey: InjectionKey<HeroesServices> = Symbol( 'partnerships-heroes-services' );

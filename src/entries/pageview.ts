@@ -1,7 +1,7 @@
 /**
  * The page-view loader: runs on every page view, so it stays tiny, has no
  * dependencies and makes no request unless this page needs something: the app on the
- * records page, the badge on donated content (found from the page's marker or its
+ * records page, the hall of heroes on <root>/Heroes, the badge on donated content (found from the page's marker or its
  * categories, against the donations index shipped with this module), the wall where a
  * page shows one.
  */
@@ -19,6 +19,9 @@ const moduleName = ( name: string ): string => extension ? `ext.partnerships.${ 
 if ( mw.config.get( 'wgAction' ) === 'view' ) {
 	if ( isLocation( root, mw.config.get( 'wgNamespaceNumber' ), mw.config.get( 'wgTitle' ) ) ) {
 		mw.loader.load( moduleName( 'app' ) );
+	}
+	if ( isLocation( { namespace: root.namespace, title: root.title + '/Heroes' }, mw.config.get( 'wgNamespaceNumber' ), mw.config.get( 'wgTitle' ) ) ) {
+		mw.loader.load( moduleName( 'heroes' ) );
 	}
 	const marker = document.querySelector( '.partnerships-donation[data-partnership]' );
 	const hit = findDonation( require( './partnerships-donations.json' ), {

@@ -8,6 +8,12 @@ declare function require( name: './partnerships-config.json' ): {
 	PartnershipsRecordsRoot: string;
 	PartnershipsRecordsApi: string;
 	PartnershipsWikidataApi: string;
+	/** Heroes module only */
+	PartnershipsHeroesThreshold?: number;
+	/** Heroes module only */
+	PartnershipsCelebrateRights?: string[];
+	/** Heroes module only */
+	PartnershipsCelebrateGroups?: string[];
 };
 declare function require( name: './partnerships-messages.json' ): Record<string, Record<string, string>>;
 declare function require( name: './partnerships-donations.json' ): unknown;

@@ -1,0 +1,64 @@
+import { HeroesServices } from '../heroesServices';
+import { Nominee } from '../domain/heroes';
+import { useDisplayNames } from './useDisplayNames';
+
+export interface HeroLabels {
+	/** @return The nominee as people name them (a user name, a group's name, a community's language and region) */
+	nominee( nominee: Nominee ): string;
+	/** @return What kind of nominee it is */
+	kind( nominee: Nominee ): string;
+	category( category: string ): string;
+	region( code: string ): string;
+	language( code: string ): string;
+	/** @return Names as a list in the reader's language ("A, B and C") */
+	list( names: string[] ): string;
+	/** @return A date (YYYY-MM-DD) from a timestamp */
+	date( time: string ): string;
+}
+
+/**
+ * Labels of the community-heroes values, as plain text.
+ *
+ * @param services The heroes services
+ * @return Label functions
+ */
+export function useHeroLabels( services: HeroesServices ): HeroLabels {
+	const msg = services.message;
+	const names = useDisplayNames( services.languages );
+	// UN M49 regions have messages (Intl's names for them vary by browser).
+	// Messages used here: partnerships-region-* (one per REGIONS value)
+	const region = ( code: string ): string => msg( `partnerships-region-${ code }` );
+	type ListFormat = { format( list: string[] ): string };
+	// Intl.ListFormat is ES2021; where a browser lacks it, names are joined with commas.
+	const ListFormatClass = ( Intl as unknown as {
+		ListFormat?: new ( locales: string[], options: { type: string } ) => ListFormat;
+	} ).ListFormat;
+	let listFormat: ListFormat | null = null;
+	try {
+		listFormat = ListFormatClass ? new ListFormatClass( services.languages.filter( Boolean ), { type: 'conjunction' } ) : null;
+	} catch {
+		listFormat = null;
+	}
+	return {
+		nominee: ( nominee ) => {
+			switch ( nominee.kind ) {
+				case 'user':
+					return nominee.user ?? '';
+				case 'group':
+					return nominee.name ?? '';
+				default:
+					return nominee.name ||
+						msg( 'partnerships-heroes-community-name', names.language( nominee.language ?? '' ), region( nominee.region ?? '' ) );
+			}
+		},
+		// Messages used here: partnerships-heroes-kind-user, partnerships-heroes-kind-group,
+		// partnerships-heroes-kind-community
+		kind: ( nominee ) => msg( `partnerships-heroes-kind-${ nominee.kind }` ),
+		// Messages used here: partnerships-heroes-category-* (one per HERO_CATEGORIES value)
+		category: ( category ) => msg( `partnerships-heroes-category-${ category }` ),
+		region,
+		language: ( code ) => names.language( code ),
+		list: ( list ) => listFormat ? listFormat.format( list ) : list.join( ', ' ),
+		date: ( time ) => time.slice( 0, 10 ),
+	};
+}

@@ -1,0 +1,134 @@
+/**
+ * The community-heroes entry point, loaded by the page-view loader on <root>/Heroes:
+ * the only code of the hall of heroes that reads `mw`. It builds the services, provides
+ * them, creates its own container above the page's content and mounts the app there.
+ */
+// Files beside a ResourceLoader package module are only reachable with require().
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { createMwApp } from 'vue';
+import HeroesApp from '../components/heroes/HeroesApp.vue';
+import { MwActionApi } from '../data/MwActionApi';
+import { HeroesRepository } from '../data/heroesRepository';
+import { PartnershipRepository } from '../data/partnershipRepository';
+import { IndexedDbRecordCache } from '../data/recordCache';
+import { LocalStorageDraftStore } from '../data/drafts';
+import { parsePageLocation } from '../domain/pageLocation';
+import { messagesFor } from '../domain/messages';
+import { DEFAULT_THRESHOLD, mayCelebrate } from '../domain/heroes';
+import { HeroesServices, HeroesServicesKey, RelatedPartnership } from '../heroesServices';
+import { recordUrl } from './shared/mwLinks';
+import { buildTalkMessage, talkMessageParts } from '../domain/talkMessage';
+
+const config = require( './partnerships-config.json' );
+const bundle = require( './partnerships-messages.json' );
+
+/**
+ * @return A new element for the app, above the page's content; null when the page has
+ *  no content area
+ */
+function createContainer(): HTMLElement | null {
+	const content = document.getElementById( 'mw-content-text' );
+	if ( !content ) {
+		return null;
+	}
+	const container = document.createElement( 'div' );
+	container.className = 'partnerships-heroes-mount';
+	content.insertBefore( container, content.firstChild );
+	return container;
+}
+
+/**
+ * @param root The records root
+ * @return Names of the knowledge base's partnerships, read once (from the browser's
+ *  cache of records when the panel left one) the first time they are asked for
+ */
+function partnershipNames( root: ReturnType<typeof parsePageLocation> ): () => Promise<RelatedPartnership[]> {
+	let names: Promise<RelatedPartnership[]> | null = null;
+	return () => {
+		names = names ?? ( async () => {
+			const url = config.PartnershipsRecordsApi;
+			let api: mw.Api;
+			if ( url ) {
+				await mw.loader.using( 'mediawiki.ForeignApi' );
+				api = new mw.ForeignApi( url, { anonymous: true } );
+			} else {
+				api = new mw.Api();
+			}
+			const apiUrl = url || mw.util.wikiScript( 'api' );
+			const repository = new PartnershipRepository( {
+				api: new MwActionApi( api ),
+				root,
+				cache: new IndexedDbRecordCache( 'partnerships', `${ apiUrl }|${ config.PartnershipsRecordsRoot }` ),
+			} );
+			const { entries } = await repository.open();
+			return entries.flatMap( ( e ) => e.valid ? [ { id: e.id, name: e.record.name } ] : [] )
+				.sort( ( a, b ) => a.name.localeCompare( b.name ) );
+		} )();
+		// A failed read may be tried again.
+		names.catch( () => {
+			names = null;
+		} );
+		return names;
+	};
+}
+
+async function main(): Promise<void> {
+	const language = mw.config.get( 'wgUserLanguage' );
+	if ( Object.keys( bundle ).length ) {
+		mw.messages.set( messagesFor( bundle, language ) );
+	}
+	const container = createContainer();
+	if ( !container ) {
+		return;
+	}
+	const userName: string | null = mw.config.get( 'wgUserName' );
+	const policy = {
+		rights: config.PartnershipsCelebrateRights ?? [],
+		groups: config.PartnershipsCelebrateGroups ?? [],
+	};
+	const threshold = Number( config.PartnershipsHeroesThreshold ) || DEFAULT_THRESHOLD;
+	const rights = userName === null ? [] : await mw.user.getRights();
+	const canCelebrate = userName !== null && mayCelebrate( { rights, groups: mw.config.get( 'wgUserGroups' ) || [] }, policy );
+	const root = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );
+	const services: HeroesServices = {
+		heroes: new HeroesRepository( {
+			api: new MwActionApi( new mw.Api() ),
+			root,
+			policy,
+			threshold,
+			userName,
+		} ),
+		// A prefix of its own: the panel lists every draft under its prefix as a record's.
+		drafts: new LocalStorageDraftStore( 'partnerships-heroes-draft:' ),
+		partnerships: partnershipNames( root ),
+		userName,
+		canCelebrate,
+		threshold,
+		languages: [ language, mw.config.get( 'wgContentLanguage' ) ],
+		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
+		loginUrl: () => mw.util.getUrl( 'Special:UserLogin', { returnto: mw.config.get( 'wgPageName' ) } ),
+		recordUrl: ( id ) => recordUrl( id, config ),
+		message: ( key, ...params ) => mw.message( key, ...params ).text(),
+		plainMessage: ( key, ...params ) => mw.message( key, ...params ).plain(),
+		talkMessage: ( nomination ) => {
+			if ( nomination.record.nominee.kind !== 'user' ) {
+				return null;
+			}
+			try {
+				// Messages used here: partnerships-heroes-category-* (one per HERO_CATEGORIES value)
+				const category = mw.message( `partnerships-heroes-category-${ nomination.record.category }` ).text();
+				const parts = talkMessageParts( nomination, category, mw.message( 'partnerships-heroes-talk-link' ).text() );
+				return buildTalkMessage( parts, services.plainMessage );
+			} catch ( e ) {
+				// A name or title that cannot be written safely: celebrate without a message.
+				mw.log.warn( e );
+				return null;
+			}
+		},
+	};
+	createMwApp( HeroesApp )
+		.provide( HeroesServicesKey, services )
+		.mount( container );
+}
+
+main().catch( ( e ) => mw.log.error( e ) );

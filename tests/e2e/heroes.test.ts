@@ -1,0 +1,375 @@
+// Community heroes in a real browser on the real wikis (the extension and the gadgets):
+// Alice nominates Bob (the user lookup knows who exists), with a hostile citation shown
+// as text; Carol and Admin endorse through the page; Alice is told she cannot
+// celebrate; Admin celebrates and Bob gets a talk-page message; the hall shows the hero,
+// a filter narrows it and the URL brings the view back; a logged-out visitor browses and
+// is told why they cannot act. Then RTL, night mode and Minerva, axe on each view.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { TestBrowser, axe, screenshot, AxeViolation } from './browser';
+import { HEROES_TITLE, HeroesPage } from './pages/HeroesPage';
+import { logIn } from './pages/PartnershipsPanel';
+import { HttpActionApi } from '../../src/data/HttpActionApi';
+import { HeroesRepository } from '../../src/data/heroesRepository';
+import { DEFAULT_CELEBRATE_POLICY, Nomination } from '../../src/domain/heroes';
+import type { WikiInfo } from '../wiki/globalSetup';
+
+const wikis = inject( 'wikis' );
+const browser = new TestBrowser();
+const root = { namespace: 4, title: 'Partnerships' };
+/** Unique per run, so that reruns on the same wiki do not collide */
+const RUN = `r${ Date.now().toString( 36 ) }`;
+const HOSTILE = '<img src=x onerror=alert(1)>[[Category:X]]{{SITENAME}}';
+const CITATION = `${ HOSTILE } Bob has mentored new editors for years (${ RUN }).`;
+
+/**
+ * @param violations What axe found
+ * @return Those that matter: serious or critical
+ */
+const serious = ( violations: AxeViolation[] ): AxeViolation[] => violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' );
+
+async function repositoryAs( wiki: WikiInfo, who: 'Alice' | 'Bob' | 'Carol' | 'Admin' ): Promise<HeroesRepository> {
+	const api = new HttpActionApi( wiki.api, 'Partnerships-tests/0.1' );
+	if ( who === 'Admin' ) {
+		await api.login( wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
+	} else {
+		const user = wiki.accounts.users.find( ( u ) => u.username === who )!;
+		await api.clientLogin( user.username, user.password );
+	}
+	return new HeroesRepository( { api, root, policy: DEFAULT_CELEBRATE_POLICY, threshold: 2, userName: who } );
+}
+
+/**
+ * Bob declines open nominations of himself left by earlier runs (the form would offer
+ * to endorse them instead), and a celebrated group hero of another category is made
+ * through the repository, so that the hall has something for a filter to leave out.
+ *
+ * @param wiki A wiki
+ * @return The id of the group hero
+ */
+async function prepare( wiki: WikiInfo ): Promise<string> {
+	// The page itself, so that viewing it is not a 404 (the app goes above its text).
+	const admin = new HttpActionApi( wiki.api, 'Partnerships-tests/0.1' );
+	await admin.login( wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
+	await admin.postWithEditToken( {
+		action: 'edit', title: HEROES_TITLE, text: 'Community heroes of the partnerships.', contentmodel: 'wikitext', summary: 'test',
+	} );
+	const bob = await repositoryAs( wiki, 'Bob' );
+	for ( const n of ( await bob.load() ).nominations ) {
+		if ( n.record.nominee.kind === 'user' && n.record.nominee.user === 'Bob' && ( n.status === 'open' || n.status === 'ready' ) ) {
+			expect( await bob.decline( n ) ).toEqual( { ok: true } );
+		}
+	}
+	const alice = await repositoryAs( wiki, 'Alice' );
+	const made = await alice.nominate( {
+		nominee: { kind: 'group', name: `Wikimedians of Testland ${ RUN }` },
+		category: 'organiser',
+		citation: 'They organised a hundred editathons across the region.',
+		partnerships: [],
+		regions: [ '150' ],
+		languages: [ 'de' ],
+	} );
+	if ( !made.ok ) {
+		throw new Error( `seed nomination: ${ made.code }` );
+	}
+	const find = async ( repo: HeroesRepository ): Promise<Nomination> => ( await repo.load() ).nominations.find( ( n ) => n.id === made.id )!;
+	for ( const who of [ 'Carol', 'Bob' ] as const ) {
+		const repo = await repositoryAs( wiki, who );
+		expect( await repo.endorse( await find( repo ), '' ) ).toEqual( { ok: true } );
+	}
+	const coordinator = await repositoryAs( wiki, 'Admin' );
+	expect( await coordinator.celebrate( await find( coordinator ), null ) ).toMatchObject( { ok: true } );
+	return made.id;
+}
+
+beforeAll( async () => {
+	await browser.launch();
+} );
+
+afterAll( () => browser.close() );
+
+describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site ) => {
+	const wiki = (): WikiInfo => wikis[ site ];
+	const shot = ( name: string ): string => site === 'ext' ? name : `${ name }-gadgets`;
+	const people: Partial<Record<'Alice' | 'Carol' | 'Admin', { page: Page; context: BrowserContext; errors: string[] }>> = {};
+	let groupHero = '';
+	let id = '';
+
+	async function as( who: 'Alice' | 'Carol' | 'Admin' ): Promise<HeroesPage> {
+		let person = people[ who ];
+		if ( !person ) {
+			person = await browser.newPage();
+			const password = who === 'Admin' ? wiki().accounts.admin.password :
+				wiki().accounts.users.find( ( u ) => u.username === who )!.password;
+			await logIn( person.page, wiki().url, who, password );
+			people[ who ] = person;
+		}
+		return new HeroesPage( person.page, wiki().url );
+	}
+
+	beforeAll( async () => {
+		groupHero = await prepare( wiki() );
+	} );
+
+	afterAll( async () => {
+		for ( const person of Object.values( people ) ) {
+			expect( person.errors ).toEqual( [] );
+			await person.context.close();
+		}
+	} );
+
+	it( 'lets Alice nominate Bob, checking the account, showing the citation as text', async () => {
+		const heroes = await as( 'Alice' );
+		await heroes.open();
+		await heroes.tab( 'partnerships-heroes-tab-nominate' );
+		expect( await heroes.fragment() ).toBe( 'nominate' );
+		await heroes.userInput.fill( `Nobody ${ RUN }` );
+		await expect.poll( () => heroes.userStatus.textContent(), { timeout: 15000 } )
+			.toBe( `(partnerships-heroes-user-missing: Nobody ${ RUN })` );
+		await heroes.userInput.fill( 'Bob' );
+		await expect.poll( () => heroes.userStatus.textContent(), { timeout: 15000 } )
+			.toBe( '(partnerships-heroes-user-exists: Bob)' );
+		await heroes.choose( 'partnerships-nominate__category', '(partnerships-heroes-category-mentor)' );
+		await heroes.citation.fill( CITATION );
+		await heroes.page.locator( '.partnerships-nominate input[type="checkbox"][value="002"]' ).check();
+		if ( site === 'ext' ) {
+			const violations = await axe( heroes.page, '.partnerships-heroes' );
+			expect( serious( violations ), JSON.stringify( violations, null, 1 ) ).toEqual( [] );
+		}
+		await screenshot( heroes.page, shot( 'heroes-form' ) );
+		await heroes.submit();
+		const outcome = heroes.page.locator( '.partnerships-heroes__notice, .partnerships-nominate__save-error, .partnerships-nominate__summary' );
+		await outcome.first().waitFor( { timeout: 30000 } );
+		expect( await outcome.first().textContent() ).toBe( '(partnerships-heroes-nominated)' );
+		id = ( await heroes.fragment() ).replace( /^hero=/, '' );
+		expect( id ).toMatch( /^[a-z0-9-]+$/ );
+		expect( await heroes.heroName.textContent() ).toBe( 'Bob' );
+		expect( await heroes.page.locator( '.partnerships-hero__citation' ).textContent() ).toContain( CITATION );
+		expect( await heroes.root.locator( 'img' ).count() ).toBe( 0 );
+		expect( await heroes.page.locator( '#mw-content-text a[href*="Category:X"]' ).count() ).toBe( 0 );
+		// The nominator may not endorse their own nomination, nor celebrate.
+		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-endorse-nominator)' );
+	} );
+
+	it( 'lets Carol and Admin endorse it through the page', async () => {
+		for ( const who of [ 'Carol', 'Admin' ] as const ) {
+			const endorser = await as( who );
+			await endorser.open( { fragment: `hero=${ id }` } );
+			await endorser.endorse( `Well deserved, says ${ who }` );
+			expect( await endorser.actions.textContent() ).toContain( '(partnerships-heroes-endorse-done)' );
+		}
+		const heroes = await as( 'Admin' );
+		expect( await heroes.page.locator( '.partnerships-hero__progress' ).textContent() ).toBe( '(partnerships-heroes-endorsement-count: 2, 2)' );
+		expect( await heroes.page.locator( '.partnerships-hero__endorsement' ).allTextContents() ).toEqual( [
+			expect.stringContaining( 'Well deserved, says Carol' ),
+			expect.stringContaining( 'Well deserved, says Admin' ),
+		] );
+	} );
+
+	it( 'tells Alice she cannot celebrate, and why', async () => {
+		const heroes = await as( 'Alice' );
+		await heroes.open( { fragment: `hero=${ id }` } );
+		expect( await heroes.page.locator( '.partnerships-hero__status' ).textContent() ).toBe( '(partnerships-heroes-status-ready)' );
+		expect( await heroes.page.locator( '.partnerships-hero__celebrate' ).count() ).toBe( 0 );
+		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-celebrate-who)' );
+	} );
+
+	it( 'lets Admin celebrate, and Bob gets a message that shows the citation as text', async () => {
+		const heroes = await as( 'Admin' );
+		await heroes.open( { fragment: `hero=${ id }` } );
+		await heroes.page.locator( '.partnerships-hero__celebrate' ).click();
+		await heroes.notice.filter( { hasText: '(partnerships-heroes-celebrated-talk-posted: Bob)' } ).waitFor( { timeout: 30000 } );
+		expect( await heroes.page.locator( '.partnerships-hero__status' ).textContent() ).toBe( '(partnerships-heroes-status-celebrated)' );
+		if ( site === 'ext' ) {
+			const violations = await axe( heroes.page, '.partnerships-heroes' );
+			expect( serious( violations ), JSON.stringify( violations, null, 1 ) ).toEqual( [] );
+		}
+		await screenshot( heroes.page, shot( 'heroes-nomination' ) );
+
+		await heroes.page.goto( `${ wiki().url }/index.php?title=User_talk:Bob` );
+		const talk = heroes.page.locator( '#mw-content-text' );
+		expect( await talk.textContent() ).toContain( CITATION );
+		expect( await talk.locator( 'img' ).count() ).toBe( 0 );
+		expect( await heroes.page.locator( '#catlinks a', { hasText: /^X$/ } ).count() ).toBe( 0 );
+	} );
+
+	it( 'shows the hero in the hall; a filter narrows it and the URL brings it back', async () => {
+		const heroes = await as( 'Carol' );
+		await heroes.open();
+		const card = heroes.card( id );
+		await card.waitFor();
+		expect( await card.locator( '.partnerships-hero-card__citation' ).textContent() ).toContain( CITATION );
+		expect( await card.locator( '.partnerships-hero-card__endorsers' ).textContent() ).toMatch( /Carol.*Admin/ );
+		expect( await card.locator( 'img' ).count() ).toBe( 0 );
+		expect( await heroes.cards() ).toContain( groupHero );
+		if ( site === 'ext' ) {
+			const violations = await axe( heroes.page, '.partnerships-heroes' );
+			expect( serious( violations ), JSON.stringify( violations, null, 1 ) ).toEqual( [] );
+		}
+		await screenshot( heroes.page, shot( 'heroes-hall' ) );
+
+		await heroes.filter( 'category', '(partnerships-heroes-category-mentor)' );
+		await expect.poll( () => heroes.cards() ).not.toContain( groupHero );
+		const narrowed = await heroes.cards();
+		expect( narrowed ).toContain( id );
+		const year = String( new Date().getUTCFullYear() );
+		await heroes.filter( 'year', year );
+		expect( await heroes.fragment() ).toBe( `view=hall&year=${ year }&category=mentor` );
+		await heroes.page.reload();
+		await heroes.ready();
+		expect( await heroes.cards() ).toEqual( narrowed );
+		expect( await heroes.page.locator( '.partnerships-hall__filter[data-filter="category"] .cdx-select-vue__handle' ).textContent() )
+			.toContain( '(partnerships-heroes-category-mentor)' );
+		// Each card opens the hero's own view, which is linkable too.
+		await card.locator( 'a' ).first().click();
+		expect( await heroes.fragment() ).toBe( `hero=${ id }&year=${ year }&category=mentor` );
+		await heroes.heroName.waitFor();
+	} );
+
+	it( 'lets the nominee decline, after which the nomination leaves every list', async () => {
+		const alice = await repositoryAs( wiki(), 'Alice' );
+		const made = await alice.nominate( {
+			nominee: { kind: 'user', user: 'Carol' },
+			category: 'volunteer',
+			citation: `Carol welcomes every newcomer, every single day (${ RUN }).`,
+			partnerships: [],
+			regions: [],
+			languages: [],
+		} );
+		if ( !made.ok ) {
+			throw new Error( `nomination of Carol: ${ made.code }` );
+		}
+		const heroes = await as( 'Carol' );
+		await heroes.open( { fragment: 'nominations' } );
+		await heroes.page.locator( `[data-nomination="${ made.id }"]` ).waitFor();
+		await heroes.open( { fragment: `hero=${ made.id }` } );
+		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-endorse-own)' );
+		await heroes.actions.locator( 'button', { hasText: '(partnerships-heroes-decline)' } ).click();
+		await heroes.page.locator( '.partnerships-hero__decline-confirm' ).click();
+		await heroes.notice.filter( { hasText: '(partnerships-heroes-declined)' } ).waitFor( { timeout: 30000 } );
+		expect( await heroes.root.textContent() ).toContain( '(partnerships-heroes-missing)' );
+		await heroes.open( { fragment: 'nominations' } );
+		expect( await heroes.page.locator( `[data-nomination="${ made.id }"]` ).count() ).toBe( 0 );
+	} );
+
+	it( 'lets a logged-out visitor browse, and tells them why they cannot act', async () => {
+		const { page, context, errors } = await browser.newPage();
+		const heroes = new HeroesPage( page, wiki().url );
+		await heroes.open();
+		await heroes.card( id ).waitFor();
+		await heroes.open( { fragment: `hero=${ id }` } );
+		expect( await heroes.heroName.textContent() ).toBe( 'Bob' );
+		expect( await heroes.actions.locator( 'button' ).count() ).toBe( 0 );
+		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-logged-out)' );
+		const login = await heroes.actions.locator( 'a', { hasText: '(partnerships-heroes-login)' } ).getAttribute( 'href' );
+		expect( decodeURIComponent( login ?? '' ) ).toContain( 'title=Special:UserLogin&returnto=Project:Partnerships/Heroes' );
+		await heroes.tab( 'partnerships-heroes-tab-nominate' );
+		expect( await page.locator( '.partnerships-nominate form' ).count() ).toBe( 0 );
+		expect( await page.locator( '.partnerships-nominate__logged-out' ).textContent() ).toContain( '(partnerships-heroes-nominate-logged-out)' );
+		await heroes.tab( 'partnerships-heroes-tab-nominations' );
+		expect( await page.locator( `[data-nomination="${ id }"]` ).count() ).toBe( 0 );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+} );
+
+describe( 'a nomination that could not be saved', () => {
+	it( 'stays in the browser, says why, and comes back after a reload', async () => {
+		const { page, context, errors } = await browser.newPage();
+		const alice = wikis.ext.accounts.users.find( ( u ) => u.username === 'Alice' )!;
+		await logIn( page, wikis.ext.url, alice.username, alice.password );
+		const heroes = new HeroesPage( page, wikis.ext.url );
+		await heroes.open( { fragment: 'nominate' } );
+		await heroes.userInput.fill( 'Carol' );
+		await expect.poll( () => heroes.userStatus.textContent(), { timeout: 15000 } ).toBe( '(partnerships-heroes-user-exists: Carol)' );
+		await heroes.choose( 'partnerships-nominate__category', '(partnerships-heroes-category-volunteer)' );
+		const citation = `Carol answers questions at the help desk (${ RUN }, draft).`;
+		await heroes.citation.fill( citation );
+		// The connection drops just for the save.
+		await page.route( '**/api.php', ( route ) => route.request().method() === 'POST' ? route.abort( 'internetdisconnected' ) : route.continue() );
+		await heroes.submit();
+		const error = page.locator( '.partnerships-nominate__save-error' );
+		await error.waitFor( { timeout: 60000 } );
+		expect( await error.textContent() ).toContain( '(partnerships-save-draft-kept)' );
+		await page.unroute( '**/api.php' );
+		await page.reload();
+		await heroes.ready();
+		await page.locator( '.partnerships-nominate__draft' ).waitFor();
+		expect( await heroes.citation.inputValue() ).toBe( citation );
+		expect( await heroes.userInput.inputValue() ).toBe( 'Carol' );
+		expect( await page.locator( '.partnerships-nominate__category .cdx-select-vue__handle' ).textContent() )
+			.toContain( '(partnerships-heroes-category-volunteer)' );
+		await page.locator( '.partnerships-nominate__draft button' ).click();
+		await page.reload();
+		await heroes.ready();
+		expect( await heroes.citation.inputValue() ).toBe( '' );
+		// Failed requests are logged by the browser itself; nothing else may be.
+		expect( errors.filter( ( e ) => !e.includes( 'Failed to load resource' ) && !e.includes( 'ERR_INTERNET_DISCONNECTED' ) ) ).toEqual( [] );
+		await context.close();
+	} );
+} );
+
+describe( 'the heroes page with the keyboard', () => {
+	it( 'moves between views and filters the hall without a mouse', async () => {
+		const { page, context, errors } = await browser.newPage();
+		const heroes = new HeroesPage( page, wikis.ext.url );
+		await heroes.open();
+		await page.locator( '.partnerships-heroes__tab', { hasText: '(partnerships-heroes-tab-nominations)' } ).focus();
+		await page.keyboard.press( 'Enter' );
+		await expect.poll( () => heroes.fragment() ).toBe( 'nominations' );
+		await page.locator( '.partnerships-nominations' ).waitFor();
+		await page.locator( '.partnerships-heroes__tab', { hasText: '(partnerships-heroes-tab-hall)' } ).focus();
+		await page.keyboard.press( 'Enter' );
+		await page.locator( '.partnerships-hall' ).waitFor();
+		await page.locator( '.partnerships-hall__filter[data-filter="category"] .cdx-select-vue__handle' ).focus();
+		await page.keyboard.press( 'Enter' );
+		await page.keyboard.press( 'ArrowDown' );
+		await page.keyboard.press( 'Enter' );
+		await expect.poll( () => heroes.fragment() ).toMatch( /^view=hall&category=[a-z-]+$/ );
+		const shown = await heroes.cards();
+		expect( shown.length ).toBeGreaterThan( 0 );
+		// Tab reaches a hero's link, and Enter opens the hero's view.
+		await page.locator( '.partnerships-hero-card__name a' ).first().focus();
+		await page.keyboard.press( 'Enter' );
+		await heroes.heroName.waitFor();
+		expect( ( await heroes.fragment() ).startsWith( `hero=${ shown[ 0 ] }&category=` ) ).toBe( true );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+} );
+
+describe( 'the hall of heroes in RTL, night mode and Minerva', () => {
+	it.each( [ 'rtl', 'night', 'minerva' ] )( '%s', async ( variant ) => {
+		const mobile = variant === 'minerva';
+		const { page, context, errors } = await browser.newPage( mobile ? { viewport: { width: 390, height: 844 }, isMobile: true } : {} );
+		const query: Record<string, string> = variant === 'rtl' ? { useskin: 'vector-2022', uselang: 'he' } :
+			variant === 'night' ? { useskin: 'vector-2022', vectornightmode: '1' } :
+				{ useskin: 'minerva' };
+		const heroes = new HeroesPage( page, wikis.ext.url );
+		await heroes.open( { query } );
+		await page.locator( '.partnerships-hero-card' ).first().waitFor();
+		if ( variant === 'rtl' ) {
+			expect( await heroes.root.evaluate( ( el ) => getComputedStyle( el ).direction ) ).toBe( 'rtl' );
+		}
+		if ( variant === 'night' ) {
+			const [ body, card ] = await page.locator( '.partnerships-hero-card' ).first().evaluate( ( el ) => [
+				getComputedStyle( document.body ).backgroundColor,
+				getComputedStyle( el ).backgroundColor,
+			] );
+			expect( body ).not.toBe( 'rgb(255, 255, 255)' );
+			expect( card ).not.toBe( 'rgb(255, 255, 255)' );
+		}
+		if ( mobile ) {
+			// Nothing wider than the screen.
+			expect( await page.evaluate( () => document.documentElement.scrollWidth ) ).toBeLessThanOrEqual( 390 );
+			// The skin's list bullets are not on the cards or the tabs.
+			expect( await page.locator( '.partnerships-hero-card, .partnerships-heroes__tabs > li' ).evaluateAll(
+				( els ) => [ ...new Set( els.map( ( el ) => getComputedStyle( el ).listStyleType ) ) ] ) ).toEqual( [ 'none' ] );
+		}
+		const violations = await axe( page, '.partnerships-heroes' );
+		expect( serious( violations ), JSON.stringify( violations, null, 1 ) ).toEqual( [] );
+		await screenshot( page, `heroes-hall-${ variant }` );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+} );
