@@ -43,7 +43,7 @@ import {
 } from '../domain/heroes';
 import { ENDORSEMENT_COMMENT_MAX_LENGTH, USERNAME_PATTERN } from '../domain/schema/constants';
 import { recordId } from '../domain/slug';
-import { TalkMessage } from '../domain/talkMessage';
+import { SIGNATURE, TalkMessage } from '../domain/talkMessage';
 
 export type { TalkMessage } from '../domain/talkMessage';
 
@@ -528,7 +528,7 @@ export class HeroesRepository {
 		} );
 		const page = answer.query && answer.query.pages && answer.query.pages[ 0 ];
 		// The text as saved: the signature is expanded, the rest is kept as sent.
-		const body = talk.text.replace( /\s*~~~~\s*$/, '' );
+		const body = talk.text.endsWith( SIGNATURE ) ? talk.text.slice( 0, -SIGNATURE.length ).trimEnd() : talk.text;
 		const heading = new RegExp( `^==\\s*${ talk.sectionTitle.replace( /[.*+?^${}()|[\]\\]/g, '\\$&' ) }\\s*==\\s*$`, 'm' );
 		return ( ( page && page.revisions ) || [] ).some( ( rev: ApiResponse ) => {
 			const content = rev.slots && rev.slots.main && rev.slots.main.content;

@@ -10,6 +10,14 @@ import { Nomination, canonicalUserName } from './heroes';
 import { USERNAME_PATTERN } from './schema/constants';
 
 /** A message for a nominee's talk page, built from escaped parts. */
+
+/**
+ * A signature with the date, as the message ends. Written so that the built code never
+ * holds four tildes in a row: MediaWiki's pre-save transform of a gadget's .js page
+ * would turn them into the deploying account's signature.
+ */
+export const SIGNATURE = '~'.repeat( 4 );
+
 export interface TalkMessage {
 	/** e.g. "User talk:Alice" */
 	title: string;
@@ -86,7 +94,7 @@ export function escapeWikitext( text: string ): string {
  */
 export function isLinkableTitle( title: string ): boolean {
 	// eslint-disable-next-line no-control-regex
-	const illegal = /[#<>[\]|{}\u0000-\u001f\u007f-\u009f\u2028\u2029]|%[0-9A-Fa-f]{2}|&[#A-Za-z0-9]+;|~~~|__/;
+	const illegal = /[#<>[\]|{}\u0000-\u001f\u007f-\u009f\u2028\u2029]|%[0-9A-Fa-f]{2}|&[#A-Za-z0-9]+;|~{3}|__/;
 	return title.length > 0 && new TextEncoder().encode( title ).length <= 255 && title.trim() === title &&
 		!illegal.test( title ) && !/^[:/]/.test( title ) &&
 		!title.split( '/' ).some( ( part ) => part === '.' || part === '..' );
@@ -159,5 +167,5 @@ export function buildTalkMessage( parts: TalkMessageParts, plainMessage: PlainMe
 		String( parts.endorsers.length ),
 		parts.endorsers.map( ( name ) => escapeWikitext( name ) ).join( ', ' ),
 	).trim();
-	return { title: `User talk:${ nominee }`, sectionTitle: section, text: `${ text } ~~~~` };
+	return { title: `User talk:${ nominee }`, sectionTitle: section, text: `${ text } ${ SIGNATURE }` };
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUsers } from '../../scripts/wiki/harness.mjs';
 import { startFaultProxy } from '../../scripts/lib/faultProxy';
-import { ActionApi, ApiParams, ApiResponse } from '../../src/data/ActionApi';
+import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../src/data/ActionApi';
 import { HttpActionApi } from '../../src/data/HttpActionApi';
 import { HeroesRepository, NominationInput } from '../../src/data/heroesRepository';
 import {
@@ -148,6 +148,22 @@ function nomination( overrides: Partial<NominationInput> = {} ): NominationInput
 	};
 }
 
+/**
+ * @param api A client
+ * @param title A talk page
+ * @return How many sections it has (0 when it does not exist)
+ */
+async function talkSections( api: HttpActionApi, title: string ): Promise<number> {
+	try {
+		return ( await api.get( { action: 'parse', page: title, prop: 'sections' } ) ).parse.sections.length;
+	} catch ( e ) {
+		if ( e instanceof ApiError && e.code === 'missingtitle' ) {
+			return 0;
+		}
+		throw e;
+	}
+}
+
 describe( 'community heroes on the extension wiki', () => {
 	const wiki = wikis.ext;
 	let alice: Person;
@@ -236,6 +252,9 @@ describe( 'community heroes on the extension wiki', () => {
 		// The coordinator celebrates (taking over the forged page) and Bob gets a message.
 		const talk = buildTalkMessage( talkMessageParts( current, 'Volunteer', 'the nomination' ), plainMessage );
 		expect( talk.title ).toBe( 'User talk:Bob' );
+		// Other tests on this wiki (the browser's) may have thanked Bob before: only the
+		// section added now is checked.
+		const sectionsBefore = await talkSections( anonymous, 'User talk:Bob' );
 		const celebrated = ok( await coordinator.repo.celebrate( current, talk ) );
 		expect( celebrated.talk ).toBe( 'posted' );
 		current = find( await bob.repo.load(), created.id );
@@ -243,8 +262,10 @@ describe( 'community heroes on the extension wiki', () => {
 		expect( current.celebration?.by ).toBe( COORDINATOR );
 		expect( await coordinator.repo.celebrate( current, talk ) ).toMatchObject( { ok: false, reason: 'exists' } );
 
+		expect( await talkSections( anonymous, 'User talk:Bob' ) ).toBe( sectionsBefore + 1 );
 		const parsed = ( await anonymous.get( {
-			action: 'parse', page: 'User talk:Bob', prop: [ 'text', 'links', 'templates', 'categories', 'externallinks', 'sections' ],
+			action: 'parse', page: 'User talk:Bob', section: sectionsBefore + 1,
+			prop: [ 'text', 'links', 'templates', 'categories', 'externallinks', 'sections' ],
 		} ) ).parse;
 		expect( parsed.sections.map( ( s: { line: string } ) => s.line ) ).toEqual( [ 'Community hero: Volunteer' ] );
 		expect( parsed.categories ).toEqual( [] );
