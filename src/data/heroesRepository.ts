@@ -378,7 +378,7 @@ export class HeroesRepository {
 					return { ok: true, id, title };
 				}
 				if ( outcome.status === 'failed' ) {
-					return failureOf( outcome.error );
+					return await this.createFailure( outcome.error );
 				}
 				taken.push( id );
 			}
@@ -591,6 +591,26 @@ export class HeroesRepository {
 	}
 
 	/** @return What the wiki says about the logged-in account (rights of this session) */
+	/**
+	 * Why creating a page failed. MediaWiki answers `cantchangecontentmodel` both when
+	 * the account lacks the right and when it has made too many content-model changes in
+	 * a minute (8 for an ordinary account by default) — and creating a JSON page where
+	 * the extension does not make JSON the default (the gadgets) is such a change. An
+	 * account that has the right was rate-limited: say so, not "no permission".
+	 *
+	 * @param error Why the create failed
+	 * @return The failure for the person
+	 */
+	private async createFailure( error: ApiError ): Promise<WriteFailure> {
+		if ( error.code === 'cantchangecontentmodel' ) {
+			const account = await this.myAccount().catch( () => undefined );
+			if ( account && account.rights.includes( 'editcontentmodel' ) ) {
+				return failure( 'ratelimited', error.code, error.message );
+			}
+		}
+		return failureOf( error );
+	}
+
 	private async myAccount(): Promise<AccountInfo | undefined> {
 		const answer = await this.get( { action: 'query', meta: 'userinfo', uiprop: [ 'groups', 'rights' ] } );
 		const info = answer.query && answer.query.userinfo;
@@ -627,7 +647,7 @@ export class HeroesRepository {
 				return { ok: true };
 			}
 			if ( outcome.status === 'failed' ) {
-				return failureOf( outcome.error );
+				return await this.createFailure( outcome.error );
 			}
 			const page = outcome.page ?? await this.readPage( title );
 			if ( !page || await counts( page ) ) {

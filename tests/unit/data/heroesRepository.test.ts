@@ -341,6 +341,20 @@ describe( 'HeroesRepository.nominate', () => {
 		expect( await hw.repo( 'Alice' ).nominate( input() ) ).toMatchObject( { ok: false, reason: 'permission' } );
 		expect( hw.titles() ).toEqual( [] );
 	} );
+
+	it( 'tells a rate limit on content-model changes from a missing right', async () => {
+		const refused = (): ApiError => new ApiError( 'cantchangecontentmodel', 'You don\'t have permission to change the content model of a page.' );
+		hw.accounts.set( 'Alice', { groups: [ '*', 'user' ], rights: [ 'edit', 'editcontentmodel' ] } );
+		hw.fail( isEdit, refused() );
+		expect( await hw.repo( 'Alice' ).nominate( input() ) ).toMatchObject( { ok: false, reason: 'ratelimited', code: 'cantchangecontentmodel' } );
+		hw.accounts.set( 'Alice', { groups: [ '*', 'user' ], rights: [ 'edit' ] } );
+		hw.fail( isEdit, refused() );
+		expect( await hw.repo( 'Alice' ).nominate( input() ) ).toMatchObject( { ok: false, reason: 'permission' } );
+		const n = await nominated();
+		hw.accounts.set( 'Carol', { groups: [ '*', 'user' ], rights: [ 'edit', 'editcontentmodel' ] } );
+		hw.fail( isEdit, refused() );
+		expect( await hw.repo( 'Carol' ).endorse( n, '' ) ).toMatchObject( { ok: false, reason: 'ratelimited' } );
+	} );
 } );
 
 describe( 'HeroesRepository.endorse', () => {
