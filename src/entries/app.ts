@@ -14,18 +14,10 @@ import { FetchWikidataSearch } from '../data/wikidataSearch';
 import { parsePageLocation } from '../domain/pageLocation';
 import { messagesFor } from '../domain/messages';
 import { AppServices, ServicesKey } from '../services';
+import { recordsApi } from './shared/mwLinks';
 
 const config = require( './partnerships-config.json' );
 const bundle = require( './partnerships-messages.json' );
-
-async function recordsApi(): Promise<mw.Api> {
-	const url = config.PartnershipsRecordsApi;
-	if ( !url ) {
-		return new mw.Api();
-	}
-	await mw.loader.using( 'mediawiki.ForeignApi' );
-	return new mw.ForeignApi( url, { anonymous: true } );
-}
 
 /**
  * @return A new element for the app, placed on this page; null when the page has
@@ -59,7 +51,7 @@ async function main(): Promise<void> {
 	if ( !container ) {
 		return;
 	}
-	const api = new MwActionApi( await recordsApi() );
+	const api = new MwActionApi( await recordsApi( config ) );
 	const recordsRoot = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );
 	const apiUrl = config.PartnershipsRecordsApi || mw.util.wikiScript( 'api' );
 	const drafts = new LocalStorageDraftStore( 'partnerships-draft:' );

@@ -16,7 +16,7 @@ import { parsePageLocation } from '../domain/pageLocation';
 import { messagesFor } from '../domain/messages';
 import { DEFAULT_THRESHOLD, mayCelebrate } from '../domain/heroes';
 import { HeroesServices, HeroesServicesKey, RelatedPartnership } from '../heroesServices';
-import { recordUrl } from './shared/mwLinks';
+import { recordUrl, recordsApi } from './shared/mwLinks';
 import { buildTalkMessage, talkMessageParts } from '../domain/talkMessage';
 
 const config = require( './partnerships-config.json' );
@@ -46,15 +46,8 @@ function partnershipNames( root: ReturnType<typeof parsePageLocation> ): () => P
 	let names: Promise<RelatedPartnership[]> | null = null;
 	return () => {
 		names = names ?? ( async () => {
-			const url = config.PartnershipsRecordsApi;
-			let api: mw.Api;
-			if ( url ) {
-				await mw.loader.using( 'mediawiki.ForeignApi' );
-				api = new mw.ForeignApi( url, { anonymous: true } );
-			} else {
-				api = new mw.Api();
-			}
-			const apiUrl = url || mw.util.wikiScript( 'api' );
+			const api = await recordsApi( config );
+			const apiUrl = config.PartnershipsRecordsApi || mw.util.wikiScript( 'api' );
 			const repository = new PartnershipRepository( {
 				api: new MwActionApi( api ),
 				root,
