@@ -130,6 +130,11 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		await page.waitForLoadState( 'networkidle' );
 		expect( await page.locator( '.partnerships-badge img' ).count() ).toBe( 0 );
 		expect( requests.filter( ( r ) => decodeURIComponent( r.url() ).includes( 'FilePath' ) ).map( ( r ) => r.url() ) ).toEqual( [] );
+		// The badge needs no API request: what it shows comes with the loader's index.
+		expect( requests.filter( ( r ) => r.url().includes( 'api.php' ) ).map( ( r ) => r.url() ) ).toEqual( [] );
+		const modules = requests.filter( ( r ) => r.url().includes( 'load.php' ) && r.url().includes( 'partnerships' ) )
+			.map( ( r ) => new URL( r.url() ).searchParams.get( 'modules' ) );
+		console.log( `donation page (${ site }): ${ requests.length } requests in all, 0 to api.php; partnerships modules: ${ modules.join( ', ' ) }` );
 		// The marker reserves the space: no slot of the extension's besides it.
 		expect( await page.locator( '.partnerships-badge-slot' ).count() ).toBe( 0 );
 		expect( errors ).toEqual( [] );
@@ -157,6 +162,7 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		await page.goto( `${ wiki().url }/index.php?title=Unrelated_page` );
 		await page.waitForLoadState( 'networkidle' );
 		expect( requests.filter( ( r ) => r.url().includes( 'api.php' ) ).map( ( r ) => r.url() ) ).toEqual( [] );
+		console.log( `page with nothing donated (${ site }): ${ requests.length } requests in all, 0 to api.php` );
 		const badge = site === 'ext' ? 'ext.partnerships.badge' : 'ext.gadget.partnerships-badge';
 		expect( await page.evaluate( ( m ) => mw.loader.getState( m ), badge ) ).toBe( 'registered' );
 		expect( await page.locator( '.partnerships-badge' ).count() ).toBe( 0 );
