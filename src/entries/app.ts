@@ -12,9 +12,9 @@ import { IndexedDbRecordCache } from '../data/recordCache';
 import { LocalStorageDraftStore } from '../data/drafts';
 import { FetchWikidataSearch } from '../data/wikidataSearch';
 import { parsePageLocation } from '../domain/pageLocation';
-import { messagesFor } from '../domain/messages';
 import { AppServices, ServicesKey } from '../services';
 import { recordsApi } from './shared/mwLinks';
+import { contentContainer, setMessageBundle } from './shared/page';
 
 const config = require( './partnerships-config.json' );
 const bundle = require( './partnerships-messages.json' );
@@ -24,29 +24,22 @@ const bundle = require( './partnerships-messages.json' );
  *  no place for it
  */
 function createContainer(): HTMLElement | null {
-	const container = document.createElement( 'div' );
-	container.className = 'partnerships-mount';
 	// Special:Partnerships renders a placeholder of its own; elsewhere the app goes
 	// above the page's content.
 	const special = document.getElementById( 'partnerships-special' );
 	if ( special ) {
+		const container = document.createElement( 'div' );
+		container.className = 'partnerships-mount';
 		special.textContent = '';
 		special.appendChild( container );
 		return container;
 	}
-	const content = document.getElementById( 'mw-content-text' );
-	if ( !content ) {
-		return null;
-	}
-	content.insertBefore( container, content.firstChild );
-	return container;
+	return contentContainer( 'partnerships-mount' );
 }
 
 async function main(): Promise<void> {
 	const language = mw.config.get( 'wgUserLanguage' );
-	if ( Object.keys( bundle ).length ) {
-		mw.messages.set( messagesFor( bundle, language ) );
-	}
+	setMessageBundle( bundle );
 	const container = createContainer();
 	if ( !container ) {
 		return;

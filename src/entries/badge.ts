@@ -6,7 +6,7 @@
 // Files beside a ResourceLoader package module are only reachable with require().
 /* eslint-disable @typescript-eslint/no-require-imports */
 import './badge.less';
-import { messagesFor } from '../domain/messages';
+import { setMessageBundle } from './shared/page';
 import { recordUrl } from './shared/mwLinks';
 
 const bundle = require( './partnerships-messages.json' );
@@ -118,10 +118,7 @@ function logoImage( file: string | undefined ): HTMLImageElement | null {
  * @param marker The page's marker element, if any
  */
 export function show( hit: BadgeHit, marker: Element | null ): void {
-	const language = mw.config.get( 'wgUserLanguage' );
-	if ( Object.keys( bundle ).length ) {
-		mw.messages.set( messagesFor( bundle, language ) );
-	}
+	setMessageBundle( bundle );
 	const msg = ( key: string, ...params: string[] ): string => mw.message( key, ...params ).text();
 	const host = element( 'div', 'partnerships-badge-host' );
 	const badge = element( 'aside', 'partnerships-badge' );

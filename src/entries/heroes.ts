@@ -13,29 +13,14 @@ import { PartnershipRepository } from '../data/partnershipRepository';
 import { IndexedDbRecordCache } from '../data/recordCache';
 import { LocalStorageDraftStore } from '../data/drafts';
 import { parsePageLocation } from '../domain/pageLocation';
-import { messagesFor } from '../domain/messages';
 import { DEFAULT_THRESHOLD, mayCelebrate } from '../domain/heroes';
 import { HeroesServices, HeroesServicesKey, RelatedPartnership } from '../heroesServices';
 import { recordUrl, recordsApi } from './shared/mwLinks';
+import { contentContainer, setMessageBundle } from './shared/page';
 import { buildTalkMessage, talkMessageParts } from '../domain/talkMessage';
 
 const config = require( './partnerships-config.json' );
 const bundle = require( './partnerships-messages.json' );
-
-/**
- * @return A new element for the app, above the page's content; null when the page has
- *  no content area
- */
-function createContainer(): HTMLElement | null {
-	const content = document.getElementById( 'mw-content-text' );
-	if ( !content ) {
-		return null;
-	}
-	const container = document.createElement( 'div' );
-	container.className = 'partnerships-heroes-mount';
-	content.insertBefore( container, content.firstChild );
-	return container;
-}
 
 /**
  * @param root The records root
@@ -67,10 +52,8 @@ function partnershipNames( root: ReturnType<typeof parsePageLocation> ): () => P
 
 async function main(): Promise<void> {
 	const language = mw.config.get( 'wgUserLanguage' );
-	if ( Object.keys( bundle ).length ) {
-		mw.messages.set( messagesFor( bundle, language ) );
-	}
-	const container = createContainer();
+	setMessageBundle( bundle );
+	const container = contentContainer( 'partnerships-heroes-mount' );
 	if ( !container ) {
 		return;
 	}

@@ -9,7 +9,7 @@ import { App, createMwApp, h, ref } from 'vue';
 import RecognitionDialog from '../components/recognition/RecognitionDialog.vue';
 import { DonationHit, RecognitionServices, RecognitionServicesKey } from '../components/recognition/recognitionServices';
 import { readRecord, recognitionServices } from './shared/mwLinks';
-import { messagesFor } from '../domain/messages';
+import { setMessageBundle } from './shared/page';
 
 const bundle = require( './partnerships-messages.json' );
 const config = require( './partnerships-config.json' );
@@ -54,9 +54,7 @@ function close(): void {
  */
 export function open( hit: DonationHit, options: OpenOptions = {} ): void {
 	close();
-	if ( Object.keys( bundle ).length ) {
-		mw.messages.set( messagesFor( bundle, mw.config.get( 'wgUserLanguage' ) ) );
-	}
+	setMessageBundle( bundle );
 	// Attribution is offered on a file's own page: "File:" is the canonical prefix,
 	// which the API understands on every wiki.
 	const fileTitle = mw.config.get( 'wgCanonicalNamespace' ) === 'File' ?

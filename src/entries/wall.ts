@@ -11,7 +11,7 @@ import RecognitionWall from '../components/recognition/RecognitionWall.vue';
 import { RecognitionServicesKey } from '../components/recognition/recognitionServices';
 import { donationsFromIndex } from '../components/recognition/wall';
 import { recognitionServices, recordUrl } from './shared/mwLinks';
-import { messagesFor } from '../domain/messages';
+import { setMessageBundle } from './shared/page';
 
 const bundle = require( './partnerships-messages.json' );
 const config = require( './partnerships-config.json' );
@@ -21,9 +21,7 @@ function main(): void {
 	if ( !markers.length ) {
 		return;
 	}
-	if ( Object.keys( bundle ).length ) {
-		mw.messages.set( messagesFor( bundle, mw.config.get( 'wgUserLanguage' ) ) );
-	}
+	setMessageBundle( bundle );
 	const donations = donationsFromIndex( require( './partnerships-donations.json' ), ( id ) => recordUrl( id, config ) );
 	// Category sizes are those of the wiki showing the wall.
 	const services = recognitionServices();
