@@ -26,14 +26,18 @@ class Hooks implements BeforePageDisplayHook, ContentHandlerDefaultModelForHook 
 	private const RECORD_FOLDERS = [ 'Records', 'Heroes' ];
 
 	/**
-	 * The badge's reserved space, as the marker template reserves it: 6.6rem (the badge's
-	 * text is sized in rem) on wide screens, where the badge is one row; more as the window
-	 * narrows and its text and buttons wrap (one term for tablets, a steeper one for
-	 * phones: about 20rem at 320 px).
-	 * Measured at widths from 320 to 1600 px by the browser tests. The badge fills the
-	 * space (badge.less).
+	 * The badge's reserved space, as the marker template reserves it: exactly the badge's
+	 * height, which its layout fixes whatever its text (badge.less): a 1px border and
+	 * 12px padding on each side around a row as tall as the 48px logo or three lines of
+	 * text (0.875rem × 1.5714 line height, 2px apart), whichever is taller; on windows
+	 * narrower than 1000px (the badge's narrow layout, the same width as its media query)
+	 * each line may take two (3 × 1.375rem more), and below them, after a 12px gap, come
+	 * the link (a line: 1.375rem) and, 8px under it, the 32px button. The
+	 * step at 1000px is a clamp() of a steep function of the window's width, so that it
+	 * works in a style attribute, before any stylesheet has loaded.
 	 */
-	private const BADGE_SLOT_STYLE = 'min-height: max(6.6rem, calc(18.8rem - 17.7vw), calc(35rem - 72.5vw)); margin: 1em 0;';
+	private const BADGE_SLOT_STYLE = 'min-height: calc(26px + max(48px, 4.125rem + 4px) + ' .
+		'clamp(0px, (999.99px - 100vw) * 100000, 5.5rem + 52px)); margin: 1em 0;';
 
 	private Config $config;
 

@@ -56,6 +56,18 @@ async function seedDonation( site: 'ext' | 'gadgets' ): Promise<void> {
 	await edit( session, 'Unrelated page', 'Nothing donated here.' );
 }
 
+/**
+ * The index ships with the loader: the deploy command rebuilds it from the records.
+ *
+ * @param wiki The extension's wiki
+ */
+async function deployIndex( wiki: WikiInfo ): Promise<void> {
+	const env = { ...process.env, PARTNERSHIPS_BOT_USER: wiki.accounts.admin.botUsername, PARTNERSHIPS_BOT_PASSWORD: wiki.accounts.admin.botPassword };
+	const { execFileSync } = await import( 'node:child_process' );
+	const dirty = execFileSync( 'git', [ 'status', '--porcelain' ], { encoding: 'utf8' } ).trim() ? [ '--allow-dirty' ] : [];
+	execFileSync( 'npm', [ 'run', '--silent', 'deploy', '--', '--wiki', wiki.api, '--extension', ...dirty ], { env, encoding: 'utf8' } );
+}
+
 function fileUrl( wiki: WikiInfo, query: Record<string, string> = {} ): string {
 	return `${ wiki.url }/index.php?${ new URLSearchParams( { title: `File:${ FILES[ 0 ] }`, ...query } ) }`;
 }
@@ -143,10 +155,12 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 
 	it( 'has the badge\'s space reserved in the page\'s HTML on a category page only with the extension', async () => {
 		const html = async ( title: string ): Promise<string> => ( await fetch( `${ wiki().url }/index.php?${ new URLSearchParams( { title } ) }` ) ).text();
-		const slot = /<div class="partnerships-badge-slot" style="min-height: max\(6\.6rem, [^"]*\); margin: 1em 0;"><\/div>/;
+		// The same space as the marker template's, exactly.
+		const style = /style="([^"]*)"/.exec( readFileSync( 'gadgets/templates/Partnership_donation.wikitext', 'utf8' ) )![ 1 ];
+		const slot = `<div class="partnerships-badge-slot" style="${ style }"></div>`;
 		const file = await html( `File:${ FILES[ 0 ] }` );
 		if ( site === 'ext' ) {
-			expect( file ).toMatch( slot );
+			expect( file ).toContain( slot );
 			// At the top of the content, before the file's own sections.
 			expect( file.search( slot ) ).toBeLessThan( file.indexOf( 'id="filetoc"' ) );
 		} else {
@@ -358,26 +372,63 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'layout shift when the badge arr
 } );
 
 describe( 'the reserved space', () => {
-	it.each( [ 'vector-2022', 'minerva' ] )( 'holds the badge at every width (%s, extension)', async ( skin ) => {
+	// A real institution's full name, and a partnership named at length, with words too
+	// long for a phone's line (each near the records' 200-character bound): the badge cuts
+	// them, and stays in its space.
+	const LONG = {
+		id: 'long-names-donation',
+		institution: 'Staatliche Kunstsammlungen Dresden – Kupferstich-Kabinett, Münzkabinett, Porzellansammlung und Rüstkammer im Residenzschloss',
+		partnership: `Donaudampfschifffahrtsgesellschaftskapitänsmützensammlung ${ 'und Digitalisierungsprojekt '.repeat( 4 ) }`.trim(),
+		category: 'Images from the Kupferstich-Kabinett Dresden',
+	};
+
+	beforeAll( async () => {
+		const session = sessions.ext!;
+		await edit( session, `Project:Partnerships/Records/${ LONG.id }`, JSON.stringify( {
+			schema: 'partnership/1',
+			name: LONG.partnership,
+			partners: [ { label: LONG.institution } ],
+			type: 'glam',
+			status: 'active',
+			donation: { categories: [ LONG.category ], logo: DEMO_LOGO },
+		} ) );
+		await edit( session, 'Long names donation page', `{{Partnership donation|${ LONG.id }}}\nA page with the marker.` );
+		await edit( session, 'Long names category page', `A page in the donation's category.\n[[Category:${ LONG.category }]]` );
+		await deployIndex( wikis.ext );
+	} );
+
+	it.each( [ 'vector-2022', 'minerva' ] )( 'holds the badge at every width, whatever the names (%s, extension)', async ( skin ) => {
 		const wiki = wikis.ext;
 		const { page, context, errors } = await browser.newPage();
 		const misfits: string[] = [];
-		for ( const title of [ 'Federal_archive_photographs', `File:${ FILES[ 0 ] }` ] ) {
+		const titles = [ 'Federal_archive_photographs', `File:${ FILES[ 0 ] }`, 'Long names donation page', 'Long names category page' ];
+		for ( const title of titles ) {
 			await page.goto( `${ wiki.url }/index.php?${ new URLSearchParams( { title, useskin: skin } ) }` );
 			await page.locator( '.partnerships-badge' ).waitFor( { timeout: 30000 } );
-			for ( const width of [ 320, 390, 480, 600, 720, 768, 900, 1024, 1280, 1600 ] ) {
+			for ( const width of [ 320, 390, 480, 600, 720, 768, 900, 999, 1000, 1024, 1280, 1600 ] ) {
 				await page.setViewportSize( { width, height: 900 } );
-				// The space is the marker's or the slot's min-height; the badge fits when the
-				// box is no taller than that.
-				const [ height, reserved ] = await page.locator( '.partnerships-donation, .partnerships-badge-slot' ).first().evaluate( ( box ) => [
+				// The space is the marker's or the slot's min-height, given before the badge
+				// came; the badge fits when the box is no taller than that, and fills it.
+				const [ height, reserved, inner ] = await page.locator( '.partnerships-donation, .partnerships-badge-slot' ).first().evaluate( ( box ) => [
 					box.getBoundingClientRect().height, parseFloat( getComputedStyle( box ).minHeight ),
+					box.querySelector( '.partnerships-badge' )!.getBoundingClientRect().height,
 				] );
-				if ( height > reserved + 0.5 ) {
-					misfits.push( `${ title } at ${ width } px: ${ height.toFixed( 0 ) } > ${ reserved.toFixed( 0 ) }` );
+				if ( height > reserved + 0.5 || inner > reserved + 0.5 ) {
+					misfits.push( `${ title } at ${ width } px: ${ height.toFixed( 1 ) } (badge ${ inner.toFixed( 1 ) }) > ${ reserved.toFixed( 1 ) }` );
 				}
 			}
 		}
 		expect( misfits ).toEqual( [] );
+		// Cut, not lost: the whole name is in the badge's text for screen readers.
+		await page.goto( `${ wiki.url }/index.php?${ new URLSearchParams( { title: 'Long names category page', useskin: skin } ) }` );
+		const badge = page.locator( '.partnerships-badge' );
+		await badge.waitFor( { timeout: 30000 } );
+		expect( await badge.textContent() ).toContain( LONG.institution );
+		expect( await badge.textContent() ).toContain( LONG.partnership );
+		await page.setViewportSize( { width: 390, height: 844 } );
+		await screenshot( page, `badge-long-names-${ skin }-narrow` );
+		await page.setViewportSize( { width: 1280, height: 900 } );
+		await screenshot( page, `badge-long-names-${ skin }-wide` );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
@@ -397,11 +448,7 @@ describe( 'hostile text in a donation record', () => {
 			donation: { categories: [ 'Hostile donations' ] },
 		} ) );
 		await edit( session, 'Hostile donation page', '{{Partnership donation|hostile-donation}}' );
-		// The index ships with the loader: the deploy command rebuilds it from the records.
-		const env = { ...process.env, PARTNERSHIPS_BOT_USER: wiki.accounts.admin.botUsername, PARTNERSHIPS_BOT_PASSWORD: wiki.accounts.admin.botPassword };
-		const { execFileSync } = await import( 'node:child_process' );
-		const dirty = execFileSync( 'git', [ 'status', '--porcelain' ], { encoding: 'utf8' } ).trim() ? [ '--allow-dirty' ] : [];
-		execFileSync( 'npm', [ 'run', '--silent', 'deploy', '--', '--wiki', wiki.api, '--extension', ...dirty ], { env, encoding: 'utf8' } );
+		await deployIndex( wiki );
 
 		const { page, context, errors } = await browser.newPage();
 		await page.goto( `${ wiki.url }/index.php?title=Hostile_donation_page&uselang=qqx` );
