@@ -13,7 +13,7 @@
  */
 import { ActionApi, ApiError, ApiParams, ApiResponse } from './ActionApi';
 import { RetryOptions, isRetryable, retryDelay, withRetry } from './retry';
-import { DraftReason, draftReason } from './partnershipRepository';
+import { DraftReason, draftReason, writeFailureReason } from './partnershipRepository';
 import { PageLocation, folderPrefix } from '../domain/pageLocation';
 import {
 	AccountInfo,
@@ -590,27 +590,19 @@ export class HeroesRepository {
 		return rev && typeof rev.user === 'string' ? rev.user : null;
 	}
 
-	/** @return What the wiki says about the logged-in account (rights of this session) */
 	/**
-	 * Why creating a page failed. MediaWiki answers `cantchangecontentmodel` both when
-	 * the account lacks the right and when it has made too many content-model changes in
-	 * a minute (8 for an ordinary account by default) — and creating a JSON page where
-	 * the extension does not make JSON the default (the gadgets) is such a change. An
-	 * account that has the right was rate-limited: say so, not "no permission".
+	 * Why creating a page failed: a content-model rate limit is told from a missing
+	 * right (see writeFailureReason).
 	 *
 	 * @param error Why the create failed
 	 * @return The failure for the person
 	 */
 	private async createFailure( error: ApiError ): Promise<WriteFailure> {
-		if ( error.code === 'cantchangecontentmodel' ) {
-			const account = await this.myAccount().catch( () => undefined );
-			if ( account && account.rights.includes( 'editcontentmodel' ) ) {
-				return failure( 'ratelimited', error.code, error.message );
-			}
-		}
-		return failureOf( error );
+		const reason = await writeFailureReason( error, async () => ( await this.myAccount() )?.rights );
+		return failure( reason, error.code, error.message );
 	}
 
+	/** @return What the wiki says about the logged-in account (rights of this session) */
 	private async myAccount(): Promise<AccountInfo | undefined> {
 		const answer = await this.get( { action: 'query', meta: 'userinfo', uiprop: [ 'groups', 'rights' ] } );
 		const info = answer.query && answer.query.userinfo;

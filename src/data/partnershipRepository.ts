@@ -203,8 +203,34 @@ export function draftReason( error: ApiError ): DraftReason {
 	return 'unknown';
 }
 
-function draft( error: ApiError ): SaveOutcome {
-	return { status: 'draft', reason: draftReason( error ), code: error.code, message: error.message };
+/**
+ * Why a write failed, for the person, telling a content-model rate limit from a missing
+ * right. MediaWiki answers `cantchangecontentmodel` both when the account lacks the
+ * `editcontentmodel` right and when it has made too many content-model changes in a
+ * minute (8 for an ordinary account by default); creating a JSON page where JSON is not
+ * the page's default model (the gadgets) is such a change. An account that has the right
+ * was rate-limited.
+ *
+ * @param error Why the write failed
+ * @param rights Reads the rights of the logged-in account (undefined when logged out);
+ *  asked only for `cantchangecontentmodel`
+ * @return The kind of failure
+ */
+export async function writeFailureReason(
+	error: ApiError,
+	rights: () => Promise<readonly string[] | undefined>,
+): Promise<DraftReason> {
+	if ( error.code === 'cantchangecontentmodel' ) {
+		const held = await rights().catch( () => undefined );
+		if ( held && held.includes( 'editcontentmodel' ) ) {
+			return 'ratelimited';
+		}
+	}
+	return draftReason( error );
+}
+
+function draft( error: ApiError, reason: DraftReason = draftReason( error ) ): SaveOutcome {
+	return { status: 'draft', reason, code: error.code, message: error.message };
 }
 
 function sameRecord( a: Partnership, b: Partnership ): boolean {
@@ -456,7 +482,7 @@ export class PartnershipRepository {
 					merged = true;
 					continue;
 				}
-				return draft( e );
+				return draft( e, await writeFailureReason( e, () => this.myRights() ) );
 			}
 
 			const edit = answer.edit;
@@ -534,6 +560,13 @@ export class PartnershipRepository {
 			merged = true;
 		}
 		return { status: 'draft', reason: 'unknown', code: 'editconflict', message: title };
+	}
+
+	/** @return The rights of the logged-in account, or undefined when logged out */
+	private async myRights(): Promise<string[] | undefined> {
+		const answer = await withRetry( () => this.api.get( { action: 'query', meta: 'userinfo', uiprop: 'rights' } ), this.retry );
+		const info = answer.query && answer.query.userinfo;
+		return info && !info.anon && Array.isArray( info.rights ) ? info.rights.map( String ) : undefined;
 	}
 
 	private editParams(

@@ -324,6 +324,30 @@ describe( 'PartnershipForm', () => {
 		expect( wrapper.emitted( 'saved' ) ).toEqual( [ [ 'offline-partnership' ] ] );
 	} );
 
+	it( 'says a content-model rate limit on creating is one, without the wiki\'s "permission" text', async () => {
+		const { wrapper } = mountForm( { id: null }, {
+			outcomes: [
+				{ status: 'draft', reason: 'ratelimited', code: 'cantchangecontentmodel', message: 'You don\'t have permission to change the content model of a page.' },
+				{ status: 'draft', reason: 'permission', code: 'cantchangecontentmodel', message: 'You don\'t have permission to change the content model of a page.' },
+			],
+		} );
+		await input( wrapper, '(partnerships-field-name)' ).setValue( 'Ninth record' );
+		await input( wrapper, '(partnerships-form-partner: 1)' ).setValue( 'Library' );
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await flushPromises();
+		let error = wrapper.find( '.partnerships-form__save-error' ).text();
+		expect( error ).toContain( '(partnerships-save-error-ratelimited-create)' );
+		expect( error ).not.toContain( 'permission' );
+		expect( error ).toContain( '(partnerships-save-draft-kept)' );
+
+		// Without the right, it stays a permission problem, with the wiki's words.
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await flushPromises();
+		error = wrapper.find( '.partnerships-form__save-error' ).text();
+		expect( error ).toContain( '(partnerships-save-error-permission)' );
+		expect( error ).toContain( '(partnerships-save-error-detail: You don\'t have permission to change the content model of a page.)' );
+	} );
+
 	it( 'takes another id after the wiki says a new record\'s id is taken', async () => {
 		const { wrapper, store } = mountForm( { id: null }, {
 			outcomes: [ { status: 'draft', reason: 'exists', code: 'articleexists', message: 'The page already exists.' } ],

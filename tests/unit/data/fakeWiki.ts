@@ -86,6 +86,9 @@ export class FakeWiki implements ActionApi {
 	/** recentchanges answers hold at most this many items (rclimit=max is 500) */
 	public rcPageSize = 500;
 
+	/** The rights meta=userinfo reports for the account */
+	public rights: string[] = [ 'read', 'edit', 'createpage', 'editcontentmodel' ];
+
 	public readonly interceptors: Interceptor[] = [];
 
 	private readonly pages = new Map<string, Page>();
@@ -223,6 +226,12 @@ export class FakeWiki implements ActionApi {
 		const out: ApiResponse = { batchcomplete: true };
 		if ( params.curtimestamp ) {
 			out.curtimestamp = iso( this.clock );
+		}
+		if ( params.meta === 'userinfo' ) {
+			return {
+				...out,
+				query: { userinfo: this.user ? { id: 1, name: this.user, rights: [ ...this.rights ] } : { id: 0, name: '127.0.0.1', anon: true } },
+			};
 		}
 		if ( params.list === 'recentchanges' ) {
 			return { ...out, ...this.answerRecentChanges( params ) };

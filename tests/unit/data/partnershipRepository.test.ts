@@ -455,6 +455,34 @@ describe( 'PartnershipRepository.save', () => {
 		expect( s.wiki.history( titleOf( 'x' ) ) ).toEqual( [] );
 	} );
 
+	it( 'tells a rate limit on content-model changes from a missing right when creating', async () => {
+		const refused = (): ApiError => new ApiError( 'cantchangecontentmodel', 'You don\'t have permission to change the content model of a page.' );
+		const s = setup( 0 );
+		s.wiki.interceptors.push( failing( refused() ) );
+		const limited = await s.repo().save( { id: 'x', record: record(), base: null } );
+		expect( limited ).toMatchObject( { status: 'draft', reason: 'ratelimited', code: 'cantchangecontentmodel' } );
+		expect( s.wiki.calls.filter( ( c ) => c.meta === 'userinfo' ) ).toHaveLength( 1 );
+		expect( s.drafts.get( draftKey( root, 'x' ) ) ).toMatchObject( { id: 'x', lastError: 'cantchangecontentmodel' } );
+
+		s.wiki.rights = [ 'read', 'edit', 'createpage' ];
+		s.wiki.interceptors.push( failing( refused() ) );
+		const denied = await s.repo().save( { id: 'x', record: record(), base: null } );
+		expect( denied ).toMatchObject( { status: 'draft', reason: 'permission', code: 'cantchangecontentmodel' } );
+
+		// Rights that cannot be read leave it a permission problem, as the wiki said.
+		s.wiki.rights = [ 'read', 'edit', 'createpage', 'editcontentmodel' ];
+		s.wiki.interceptors.push( failing( refused() ), failing( new ApiError( 'http', 'HTTP 400', 400 ) ) );
+		expect( await s.repo().save( { id: 'x', record: record(), base: null } ) ).toMatchObject( { status: 'draft', reason: 'permission' } );
+
+		// Other failures need no look at the account.
+		const before = s.wiki.calls.length;
+		s.wiki.interceptors.push( failing( new ApiError( 'protectedpage', 'no' ) ) );
+		expect( await s.repo().save( { id: 'x', record: record(), base: null } ) ).toMatchObject( { status: 'draft', reason: 'permission' } );
+		expect( s.wiki.calls.slice( before ).some( ( c ) => c.meta === 'userinfo' ) ).toBe( false );
+
+		expect( s.wiki.history( titleOf( 'x' ) ) ).toEqual( [] );
+	} );
+
 	it( 'keeps a draft when the session is lost (assert=user), and saves it once logged in again', async () => {
 		const s = setup( 0 );
 		s.wiki.user = null;
