@@ -8,7 +8,7 @@ import { normalisePartnership } from '../../../src/domain/partnership';
 import { RecordEntry } from '../../../src/data/partnershipRepository';
 import { fakeServices } from '../../fakes';
 
-function mountView( donation: object ): VueWrapper {
+function mountView( donation: object, overrides: object = {} ): VueWrapper {
 	const entry = {
 		pageid: 1,
 		id: 'museum',
@@ -17,7 +17,7 @@ function mountView( donation: object ): VueWrapper {
 		timestamp: '2026-01-01T00:00:00Z',
 		valid: true,
 		record: normalisePartnership( {
-			schema: 'partnership/1', name: 'Museum images', partners: [ { label: 'Museum' } ], status: 'active', type: 'glam', donation,
+			schema: 'partnership/1', name: 'Museum images', partners: [ { label: 'Museum' } ], status: 'active', type: 'glam', donation, ...overrides,
 		} ),
 	} as RecordEntry;
 	const store = {
@@ -39,6 +39,26 @@ describe( 'PartnershipView', () => {
 			src: '/wiki/Special:FilePath/Museum logo.svg?width=96', alt: '', width: '48', height: '48', loading: 'lazy',
 		} );
 		expect( logo.find( 'a' ).attributes( 'href' ) ).toBe( '/wiki/File:Museum logo.svg' );
+	} );
+
+	it( 'bidi-isolates record text put into messages and lists, so an open override cannot reorder them', () => {
+		const rlo = '\u202E';
+		const wrapper = mountView( { categories: [ 'C' ], licence: `${ rlo }CC0` }, {
+			partners: [ { label: `${ rlo }Museum`, wikidata: 'Q42' } ],
+			stewards: [ { organisation: `${ rlo }Steward`, role: 'lead' } ],
+			themes: [ `${ rlo }art`, 'maps' ],
+			obligations: [ { party: `${ rlo }Party`, role: `${ rlo }host`, obligations: [ 'Host' ] } ],
+			goals: [ { description: 'Files', target: 10, achieved: 3, unit: `${ rlo }files` } ],
+		} );
+		const isolated = ( inner: string ): string => `\u2068${ inner }\u2069`;
+		const text = wrapper.text();
+		expect( text ).toContain( `(partnerships-record-steward: ${ isolated( `${ rlo }Steward` ) }, (partnerships-steward-role-lead))` );
+		expect( text ).toContain( `(partnerships-record-party-role: ${ isolated( `${ rlo }Party` ) }, ${ isolated( `${ rlo }host` ) })` );
+		expect( text ).toContain( `(partnerships-record-goal-progress: 3, 10, ${ isolated( `${ rlo }files` ) })` );
+		expect( text ).toContain( `(partnerships-record-donation: ${ isolated( `${ rlo }CC0` ) }, ?)` );
+		expect( text ).toContain( `${ isolated( `${ rlo }art` ) }, ${ isolated( 'maps' ) }` );
+		// The partner's name is isolated from its Wikidata link.
+		expect( wrapper.find( 'bdi' ).text() ).toBe( `${ rlo }Museum` );
 	} );
 
 	it( 'shows no image when the record names no logo', () => {
