@@ -164,6 +164,30 @@ describe( 'browsing partnerships', () => {
 		await context.close();
 	} );
 
+	it( 'wraps an unbroken word in a record instead of widening the page', async () => {
+		const word = `https://example.org/${ 'segment'.repeat( 120 ) }`;
+		const title = 'Project:Partnerships/Records/browse-test-unbroken';
+		const long = { ...museum, name: 'Unbroken text test', summary: { en: word }, values: [ word.slice( 0, 500 ) ], lessons: { worked: word, didNotWork: '', advice: '' } };
+		await admin.postWithEditToken( { action: 'edit', title, text: JSON.stringify( long ), contentmodel: 'json', summary: 'test', assert: 'user' } );
+		created.push( title );
+		const { page, context, errors } = await browser.newPage();
+		const panel = new PartnershipsPanel( page, wiki.url );
+		await panel.open( { fragment: 'record=browse-test-unbroken' } );
+		await page.locator( '.partnerships-record__name' ).waitFor();
+		expect( await page.locator( '.partnerships-record__summary' ).textContent() ).toContain( word );
+		const widths = await page.evaluate( () => ( {
+			page: document.documentElement.scrollWidth,
+			window: document.documentElement.clientWidth,
+			record: document.querySelector( '.partnerships-record' )!.scrollWidth,
+			recordBox: document.querySelector( '.partnerships-record' )!.clientWidth,
+		} ) );
+		expect( widths.page ).toBeLessThanOrEqual( widths.window );
+		expect( widths.record ).toBeLessThanOrEqual( widths.recordBox );
+		await screenshot( page, 'record-unbroken' );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+
 	it.each( [
 		[ 'rtl', { uselang: 'he' }, {} ],
 		[ 'night', { useskin: 'vector-2022', vectornightmode: '1' }, { colorScheme: 'dark' as const } ],
