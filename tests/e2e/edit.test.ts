@@ -171,6 +171,42 @@ describe( 'creating and editing', () => {
 		expect( edits ).toEqual( [] );
 		await context.close();
 	} );
+
+	it( 'lays out fields side by side without overlap, their labels level', async () => {
+		const { page, context } = await browser.newPage();
+		await logIn( page, wiki.url, alice.username, alice.password );
+		const panel = new PartnershipsPanel( page, wiki.url );
+		await panel.open( { fragment: 'new' } );
+		await page.getByLabel( 'Licence (optional)', { exact: true } ).waitFor();
+		const rows = await page.locator( '.partnerships-form__columns' ).evaluateAll( ( all ) => all.map( ( row ) => {
+			const box = row.getBoundingClientRect();
+			return {
+				right: box.right,
+				fields: [ ...row.children ].map( ( field ) => {
+					const f = field.getBoundingClientRect();
+					const input = field.querySelector( 'input, .cdx-select-vue__handle, .cdx-select__handle' );
+					const i = input ? input.getBoundingClientRect() : f;
+					const label = field.querySelector( 'label, .cdx-label' );
+					return { top: f.top, left: f.left, right: f.right, labelTop: label ? label.getBoundingClientRect().top : f.top, inputLeft: i.left, inputRight: i.right };
+				} ),
+			};
+		} ) );
+		expect( rows.length ).toBeGreaterThan( 0 );
+		for ( const row of rows ) {
+			const line = row.fields.filter( ( f ) => f.top === row.fields[ 0 ].top );
+			expect( line.length, JSON.stringify( row ) ).toBeGreaterThan( 1 );
+			for ( const f of row.fields ) {
+				// Each input stays inside its own field, and the row inside the form.
+				expect( f.inputLeft, JSON.stringify( row ) ).toBeGreaterThanOrEqual( f.left - 0.5 );
+				expect( f.inputRight, JSON.stringify( row ) ).toBeLessThanOrEqual( f.right + 0.5 );
+				expect( f.right ).toBeLessThanOrEqual( row.right + 0.5 );
+			}
+			expect( new Set( line.map( ( f ) => Math.round( f.labelTop ) ) ).size, JSON.stringify( row ) ).toBe( 1 );
+		}
+		await page.locator( '.partnerships-form__columns' ).last().scrollIntoViewIfNeeded();
+		await screenshot( page, 'form-columns' );
+		await context.close();
+	} );
 } );
 
 describe( 'two people editing the same record', () => {
