@@ -137,7 +137,8 @@ describe( 'browsing partnerships', () => {
 			if ( format === 'json' ) {
 				expect( JSON.parse( body ) ).toHaveLength( 1 );
 			} else {
-				expect( body.split( '\n' )[ 0 ] ).toMatch( /^title,name,/ );
+				// With a byte-order mark, so that spreadsheets read it as UTF-8.
+				expect( body.split( '\n' )[ 0 ] ).toMatch( /^\ufefftitle,name,/ );
 			}
 			expect( body ).not.toContain( 'Bundesarchiv' );
 		}
