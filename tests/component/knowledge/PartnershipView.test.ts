@@ -31,7 +31,30 @@ function mountView( donation: object, overrides: object = {} ): VueWrapper {
 	} );
 }
 
+function mountInvalid( entry: object ): VueWrapper {
+	const store = {
+		entries: shallowRef( [ entry ] ),
+		find: ( id: string ) => id === 'broken' ? entry : undefined,
+	} as unknown as PartnershipStore;
+	const services = fakeServices( { pageUrl: ( title, query ) => `/wiki/${ title }${ query ? '?' + new URLSearchParams( query ) : '' }` } );
+	return mount( PartnershipView, {
+		props: { id: 'broken', backLink: '' },
+		global: { provide: { [ ServicesKey as symbol ]: services, [ StoreKey as symbol ]: store } },
+	} );
+}
+
 describe( 'PartnershipView', () => {
+	it( 'says why a record page could not be read, and links to fixing it', () => {
+		const wrapper = mountInvalid( {
+			pageid: 2, id: 'broken', title: 'Project:Partnerships/Records/broken', revid: 2, timestamp: '2026-01-01T00:00:00Z',
+			valid: false, reason: 'not-json', detail: 'Unterminated string in JSON at position 44', errors: [],
+		} );
+		expect( wrapper.text() ).toContain( '(partnerships-record-invalid)' );
+		expect( wrapper.find( '.partnerships-record__invalid-reason' ).text() )
+			.toBe( '(partnerships-invalid-detail: (partnerships-invalid-not-json), Unterminated string in JSON at position 44)' );
+		expect( wrapper.find( 'a[href*="action=edit"]' ).attributes( 'href' ) ).toBe( '/wiki/Project:Partnerships/Records/broken?action=edit' );
+	} );
+
 	it( 'shows the donor\'s logo from the wiki\'s file path, as decoration, with its size fixed', () => {
 		const logo = mountView( { categories: [ 'Images from the museum' ], logo: 'Museum logo.svg' } ).find( '.partnerships-record__logo' );
 		const img = logo.find( 'img' );
