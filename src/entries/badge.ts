@@ -128,9 +128,13 @@ export function show( hit: BadgeHit, marker: Element | null ): void {
 		badge.appendChild( logo );
 	}
 	const text = element( 'div', 'partnerships-badge__text' );
-	text.appendChild( element( 'strong', 'partnerships-badge__institution', msg( 'partnerships-badge-donated-by', hit.institution ) ) );
-	text.appendChild( element( 'span', 'partnerships-badge__partnership', msg( 'partnerships-badge-part-of', hit.partnership ) ) );
-	text.appendChild( element( 'span', 'partnerships-badge__thanks', msg( 'partnerships-badge-thanks', hit.institution ) ) );
+	// Names from records are bidi-isolated (FSI … PDI): an RTL name, or a direction
+	// override left open in one, cannot reorder the sentence around it.
+	const institution = `\u2068${ hit.institution }\u2069`;
+	const partnership = `\u2068${ hit.partnership }\u2069`;
+	text.appendChild( element( 'strong', 'partnerships-badge__institution', msg( 'partnerships-badge-donated-by', institution ) ) );
+	text.appendChild( element( 'span', 'partnerships-badge__partnership', msg( 'partnerships-badge-part-of', partnership ) ) );
+	text.appendChild( element( 'span', 'partnerships-badge__thanks', msg( 'partnerships-badge-thanks', institution ) ) );
 	badge.appendChild( text );
 
 	const actions = element( 'div', 'partnerships-badge__actions' );

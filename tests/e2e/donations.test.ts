@@ -96,8 +96,8 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 			expect( await badge.evaluate( ( el ) => getComputedStyle( el ).direction ) ).toBe( 'rtl' );
 			expect( text ).toContain( 'Rijksmuseum' );
 		} else {
-			expect( text ).toContain( '(partnerships-badge-donated-by: Rijksmuseum)' );
-			expect( text ).toContain( '(partnerships-badge-part-of: Rijksmuseum open collection on Wikimedia Commons)' );
+			expect( text ).toContain( '(partnerships-badge-donated-by: \u2068Rijksmuseum\u2069)' );
+			expect( text ).toContain( '(partnerships-badge-part-of: \u2068Rijksmuseum open collection on Wikimedia Commons\u2069)' );
 			expect( await badge.getAttribute( 'aria-label' ) ).toBe( '(partnerships-badge-label)' );
 		}
 		if ( skin === 'night' ) {
@@ -137,7 +137,7 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		const { page, context, errors, requests } = await browser.newPage();
 		await page.goto( `${ wiki().url }/index.php?title=Federal_archive_photographs&uselang=qqx` );
 		await page.locator( '.partnerships-donation .partnerships-badge' ).waitFor( { timeout: 30000 } );
-		expect( await page.locator( '.partnerships-badge' ).textContent() ).toContain( '(partnerships-badge-donated-by: Bundesarchiv)' );
+		expect( await page.locator( '.partnerships-badge' ).textContent() ).toContain( '(partnerships-badge-donated-by: \u2068Bundesarchiv\u2069)' );
 		// This record names no logo: no image, and nothing asked for one.
 		await page.waitForLoadState( 'networkidle' );
 		expect( await page.locator( '.partnerships-badge img' ).count() ).toBe( 0 );
@@ -454,7 +454,7 @@ describe( 'hostile text in a donation record', () => {
 		await page.goto( `${ wiki.url }/index.php?title=Hostile_donation_page&uselang=qqx` );
 		const badge = page.locator( '.partnerships-badge' );
 		await badge.waitFor( { timeout: 30000 } );
-		expect( await badge.textContent() ).toContain( `(partnerships-badge-donated-by: Museum ${ hostile })` );
+		expect( await badge.textContent() ).toContain( `(partnerships-badge-donated-by: \u2068Museum ${ hostile }\u2069)` );
 		expect( await badge.locator( 'img' ).count() ).toBe( 0 );
 		await badge.locator( 'button' ).click();
 		const dialog = page.getByRole( 'dialog' );
@@ -492,7 +492,7 @@ describe( 'hostile text in a donation record', () => {
 			await page.goto( `${ wiki.url }/index.php?title=Hostile_logo_${ id }&uselang=qqx` );
 			const badge = page.locator( '.partnerships-badge' );
 			await badge.waitFor( { timeout: 30000 } );
-			expect( await badge.textContent() ).toContain( '(partnerships-badge-donated-by: Logo museum)' );
+			expect( await badge.textContent() ).toContain( '(partnerships-badge-donated-by: \u2068Logo museum\u2069)' );
 			const images = await badge.locator( 'img' ).evaluateAll( ( imgs ) => imgs.map( ( img ) => [ ( img as HTMLImageElement ).src, img.getAttributeNames().join( ' ' ) ] ) );
 			if ( id === 'quoted' ) {
 				// A name that is a possible file name: shown, as a link to Special:FilePath, inert.
@@ -575,7 +575,7 @@ describe( 'records held on another wiki', () => {
 		await page.goto( `${ b!.url }/index.php?${ new URLSearchParams( { title: `File:${ FILES[ 0 ] }`, uselang: 'qqx' } ) }` );
 		const badge = page.locator( '.partnerships-badge' );
 		await badge.waitFor( { timeout: 30000 } );
-		expect( await badge.textContent() ).toContain( '(partnerships-badge-donated-by: Rijksmuseum)' );
+		expect( await badge.textContent() ).toContain( '(partnerships-badge-donated-by: \u2068Rijksmuseum\u2069)' );
 		const href = new URL( ( await badge.locator( 'a' ).getAttribute( 'href' ) )! );
 		expect( href.origin ).toBe( new URL( a().url ).origin );
 		expect( href.searchParams.get( 'title' ) ).toBe( `${ recordsRoot }/Records/rijksmuseum-open-collection` );

@@ -143,7 +143,7 @@ describe( 'entries', () => {
 			expect( img.getAttribute( 'alt' ) ).toBe( '' );
 			expect( [ img.getAttribute( 'width' ), img.getAttribute( 'height' ), img.getAttribute( 'loading' ) ] ).toEqual( [ '48', '48', 'lazy' ] );
 			// The badge is still named by its text.
-			expect( badge.textContent ).toContain( '(partnerships-badge-donated-by: Museum)' );
+			expect( badge.textContent ).toContain( '(partnerships-badge-donated-by: \u2068Museum\u2069)' );
 			// A logo that fails keeps its box.
 			img.dispatchEvent( new Event( 'error' ) );
 			expect( img.style.visibility ).toBe( 'hidden' );
@@ -163,9 +163,20 @@ describe( 'entries', () => {
 		] )( 'shows no image for %s', async ( _name, logo ) => {
 			document.body.innerHTML = '<div class="partnerships-donation" data-partnership="M1"></div>';
 			const badge = await showBadge( logo, document.querySelector( '.partnerships-donation' ) );
-			expect( badge.textContent ).toContain( '(partnerships-badge-donated-by: Museum)' );
+			expect( badge.textContent ).toContain( '(partnerships-badge-donated-by: \u2068Museum\u2069)' );
 			expect( document.querySelectorAll( 'img' ) ).toHaveLength( 0 );
 			expect( ( window as unknown as { pwned?: number } ).pwned ).toBeUndefined();
+		} );
+
+		it( 'bidi-isolates the names, so that a direction override left open in one stays in it', async () => {
+			fakeMw( { wgUserLanguage: 'en' } );
+			const { show } = await import( '../../../src/entries/badge' );
+			document.body.innerHTML = '<div class="partnerships-donation" data-partnership="M1"></div>';
+			show( { ...hit, institution: '\u202EMuseum', partnership: '\u202EVases' }, document.querySelector( '.partnerships-donation' ) );
+			const line = ( name: string ): string | null | undefined => document.querySelector( `.partnerships-badge__${ name }` )?.textContent;
+			expect( line( 'institution' ) ).toBe( '(partnerships-badge-donated-by: \u2068\u202EMuseum\u2069)' );
+			expect( line( 'partnership' ) ).toBe( '(partnerships-badge-part-of: \u2068\u202EVases\u2069)' );
+			expect( line( 'thanks' ) ).toBe( '(partnerships-badge-thanks: \u2068\u202EMuseum\u2069)' );
 		} );
 
 		it( 'fills the slot the extension reserved on a page found by category', async () => {
