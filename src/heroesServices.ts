@@ -2,6 +2,7 @@ import { InjectionKey } from 'vue';
 import type { HeroesRepository, TalkMessage } from './data/heroesRepository';
 import type { Nomination } from './domain/heroes';
 import type { DraftStore } from './data/drafts';
+import type { HeroesViewState } from './domain/heroesView';
 
 /** A partnership that a nomination can name as related. */
 export interface RelatedPartnership {
@@ -31,8 +32,12 @@ export interface HeroesServices {
 	languages: string[];
 	/** A link to a page on this wiki (mw.util.getUrl in the page) */
 	pageUrl( title: string, query?: Record<string, string> ): string;
-	/** Where a logged-out reader logs in and comes back to this view */
-	loginUrl(): string;
+	/**
+	 * Where a logged-out reader logs in and comes back to a view
+	 *
+	 * @param view The view to come back to
+	 */
+	loginUrl( view: HeroesViewState ): string;
 	/**
 	 * A link to a partnership record, on the wiki that holds the records.
 	 *

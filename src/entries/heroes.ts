@@ -18,6 +18,7 @@ import { HeroesServices, HeroesServicesKey, RelatedPartnership } from '../heroes
 import { recordUrl, recordsApi } from './shared/mwLinks';
 import { contentContainer, setMessageBundle } from './shared/page';
 import { buildTalkMessage, talkMessageParts } from '../domain/talkMessage';
+import { returnToQuery, viewCarriedBack } from '../domain/heroesView';
 
 const config = require( './partnerships-config.json' );
 const bundle = require( './partnerships-messages.json' );
@@ -51,6 +52,11 @@ function partnershipNames( root: ReturnType<typeof parsePageLocation> ): () => P
 }
 
 async function main(): Promise<void> {
+	// Back from logging in: the view in the fragment again, before anything reads it.
+	const back = viewCarriedBack( new URL( location.href ) );
+	if ( back !== null ) {
+		history.replaceState( history.state, '', back );
+	}
 	const language = mw.config.get( 'wgUserLanguage' );
 	setMessageBundle( bundle );
 	const container = contentContainer( 'partnerships-heroes-mount' );
@@ -82,7 +88,14 @@ async function main(): Promise<void> {
 		threshold,
 		languages: [ language, mw.config.get( 'wgContentLanguage' ) ],
 		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
-		loginUrl: () => mw.util.getUrl( 'Special:UserLogin', { returnto: mw.config.get( 'wgPageName' ) } ),
+		loginUrl: ( view ) => {
+			// The view comes back through the login page as a query (see viewCarriedBack).
+			const query = returnToQuery( view );
+			return mw.util.getUrl( 'Special:UserLogin', {
+				returnto: mw.config.get( 'wgPageName' ),
+				...( query ? { returntoquery: query } : {} ),
+			} );
+		},
 		recordUrl: ( id ) => recordUrl( id, config ),
 		message: ( key, ...params ) => mw.message( key, ...params ).text(),
 		plainMessage: ( key, ...params ) => mw.message( key, ...params ).plain(),

@@ -271,6 +271,25 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
+
+	it( 'brings a visitor who logs in from a nomination back to that nomination', async () => {
+		const { page, context, errors } = await browser.newPage();
+		const heroes = new HeroesPage( page, wiki().url );
+		await heroes.open( { fragment: `hero=${ id }` } );
+		await heroes.actions.locator( 'a', { hasText: '(partnerships-heroes-login)' } ).click();
+		const carol = wiki().accounts.users.find( ( u ) => u.username === 'Carol' )!;
+		await page.fill( '#wpName1', carol.username );
+		await page.fill( '#wpPassword1', carol.password );
+		await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
+		await heroes.ready();
+		expect( await page.evaluate( () => mw.config.get( 'wgUserName' ) ) ).toBe( 'Carol' );
+		expect( await heroes.fragment() ).toBe( `hero=${ id }` );
+		// The address is the ordinary link again: nothing carried is left in the query.
+		expect( page.url() ).not.toContain( 'heroesview' );
+		expect( await heroes.heroName.textContent() ).toBe( 'Bob' );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
 } );
 
 describe( 'a nomination that could not be saved', () => {

@@ -40,9 +40,10 @@ describe( 'HeroView: who sees which action', () => {
 		expect( wrapper.find( '.partnerships-hero__actions' ).text() ).toContain( text );
 	} );
 
-	it( 'gives a logged-out reader a login link and no form', () => {
+	it( 'gives a logged-out reader a login link that comes back to this nomination, and no form', () => {
 		const wrapper = mountView( ready, { userName: null } );
-		expect( wrapper.find( '.partnerships-hero__logged-out a' ).attributes( 'href' ) ).toBe( '/wiki/Special:UserLogin?returnto=Heroes' );
+		expect( wrapper.find( '.partnerships-hero__logged-out a' ).attributes( 'href' ) )
+			.toBe( `/wiki/Special:UserLogin?returnto=Heroes&returntoquery=${ encodeURIComponent( `heroesview=${ encodeURIComponent( `hero=${ ready.id }` ) }` ) }` );
 		expect( wrapper.find( 'textarea' ).exists() ).toBe( false );
 	} );
 

@@ -55,7 +55,8 @@ describe( 'NominationForm', () => {
 	it( 'asks a logged-out reader to log in instead of showing the form', () => {
 		const wrapper = mountForm( { userName: null } );
 		expect( wrapper.find( 'form' ).exists() ).toBe( false );
-		expect( wrapper.find( '.partnerships-nominate__logged-out a' ).attributes( 'href' ) ).toBe( '/wiki/Special:UserLogin?returnto=Heroes' );
+		expect( wrapper.find( '.partnerships-nominate__logged-out a' ).attributes( 'href' ) )
+			.toBe( '/wiki/Special:UserLogin?returnto=Heroes&returntoquery=heroesview%3Dnominate' );
 	} );
 
 	it( 'checks, once typing pauses, that the account exists', async () => {
