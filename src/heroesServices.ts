@@ -54,12 +54,14 @@ export interface HeroesServices {
 	plainMessage( key: string, ...params: string[] ): string;
 	/**
 	 * The message telling a celebrated nominee on their talk page (buildTalkMessage in
-	 * ../domain/talkMessage.ts, from plainMessage).
+	 * ../domain/talkMessage.ts), in the wiki's content language (not the celebrating
+	 * person's: the nominee's own language is private).
 	 *
 	 * @param nomination The nomination being celebrated
-	 * @return The message, or null when the nominee has no talk page (a group or a community)
+	 * @return The message, or null when the nominee has no talk page (a group or a
+	 *  community); rejected when the messages could not be had
 	 */
-	talkMessage( nomination: Nomination ): TalkMessage | null;
+	talkMessage( nomination: Nomination ): Promise<TalkMessage | null>;
 }
 
 export const HeroesServicesKey: InjectionKey<HeroesServices> = Symbol( 'partnerships-heroes-services' );

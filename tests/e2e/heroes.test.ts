@@ -189,6 +189,11 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		await heroes.page.goto( `${ wiki().url }/index.php?title=User_talk:Bob` );
 		const talk = heroes.page.locator( '#mw-content-text' );
 		expect( await talk.textContent() ).toContain( CITATION );
+		// In the wiki's language (English), not in Admin's (qqx, which shows message keys).
+		const section = heroes.page.locator( '.mw-parser-output h2' ).last();
+		expect( await section.textContent() ).toContain( 'Community hero: Mentor' );
+		expect( await talk.textContent() ).toContain( 'Congratulations, Bob! You have been celebrated as a community hero (Mentor).' );
+		expect( await talk.textContent() ).not.toContain( 'partnerships-heroes-' );
 		expect( await talk.locator( 'img' ).count() ).toBe( 0 );
 		expect( await heroes.page.locator( '#catlinks a', { hasText: /^X$/ } ).count() ).toBe( 0 );
 	} );

@@ -101,7 +101,7 @@ export function fakeHeroesServices( overrides: ServiceOverrides = {} ): HeroesSe
 		recordUrl: ( id ) => `/wiki/Project:Partnerships/Records/${ id }`,
 		message: qqx,
 		plainMessage: qqx,
-		talkMessage: ( n ) => n.record.nominee.kind === 'user' ?
+		talkMessage: async ( n ) => n.record.nominee.kind === 'user' ?
 			{ title: `User talk:${ n.record.nominee.user }`, sectionTitle: 'Hero', text: `Celebrated: ${ n.id }` } :
 			null,
 		...rest,
