@@ -171,7 +171,8 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		await heroes.open( { fragment: `hero=${ id }` } );
 		expect( await heroes.page.locator( '.partnerships-hero__status' ).textContent() ).toBe( '(partnerships-heroes-status-ready)' );
 		expect( await heroes.page.locator( '.partnerships-hero__celebrate' ).count() ).toBe( 0 );
-		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-celebrate-who)' );
+		// She nominated it, so she is not told she could endorse it.
+		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-celebrate-who-only)' );
 	} );
 
 	it( 'lets Admin celebrate, and Bob gets a message that shows the citation as text', async () => {
