@@ -171,7 +171,8 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		await heroes.open( { fragment: `hero=${ id }` } );
 		expect( await heroes.page.locator( '.partnerships-hero__status' ).textContent() ).toBe( '(partnerships-heroes-status-ready)' );
 		expect( await heroes.page.locator( '.partnerships-hero__celebrate' ).count() ).toBe( 0 );
-		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-celebrate-who)' );
+		// She nominated it, so she is not told she could endorse it.
+		expect( await heroes.actions.textContent() ).toContain( '(partnerships-heroes-celebrate-who-only)' );
 	} );
 
 	it( 'lets Admin celebrate, and Bob gets a message that shows the citation as text', async () => {
@@ -189,6 +190,11 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		await heroes.page.goto( `${ wiki().url }/index.php?title=User_talk:Bob` );
 		const talk = heroes.page.locator( '#mw-content-text' );
 		expect( await talk.textContent() ).toContain( CITATION );
+		// In the wiki's language (English), not in Admin's (qqx, which shows message keys).
+		const section = heroes.page.locator( '.mw-parser-output h2' ).last();
+		expect( await section.textContent() ).toContain( 'Community hero: Mentor' );
+		expect( await talk.textContent() ).toContain( 'Congratulations, Bob! You have been celebrated as a community hero (Mentor).' );
+		expect( await talk.textContent() ).not.toContain( 'partnerships-heroes-' );
 		expect( await talk.locator( 'img' ).count() ).toBe( 0 );
 		expect( await heroes.page.locator( '#catlinks a', { hasText: /^X$/ } ).count() ).toBe( 0 );
 	} );
@@ -268,6 +274,25 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		expect( await page.locator( '.partnerships-nominate__logged-out' ).textContent() ).toContain( '(partnerships-heroes-nominate-logged-out)' );
 		await heroes.tab( 'partnerships-heroes-tab-nominations' );
 		expect( await page.locator( `[data-nomination="${ id }"]` ).count() ).toBe( 0 );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+
+	it( 'brings a visitor who logs in from a nomination back to that nomination', async () => {
+		const { page, context, errors } = await browser.newPage();
+		const heroes = new HeroesPage( page, wiki().url );
+		await heroes.open( { fragment: `hero=${ id }` } );
+		await heroes.actions.locator( 'a', { hasText: '(partnerships-heroes-login)' } ).click();
+		const carol = wiki().accounts.users.find( ( u ) => u.username === 'Carol' )!;
+		await page.fill( '#wpName1', carol.username );
+		await page.fill( '#wpPassword1', carol.password );
+		await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
+		await heroes.ready();
+		expect( await page.evaluate( () => mw.config.get( 'wgUserName' ) ) ).toBe( 'Carol' );
+		expect( await heroes.fragment() ).toBe( `hero=${ id }` );
+		// The address is the ordinary link again: nothing carried is left in the query.
+		expect( page.url() ).not.toContain( 'heroesview' );
+		expect( await heroes.heroName.textContent() ).toBe( 'Bob' );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );

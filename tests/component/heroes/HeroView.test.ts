@@ -40,9 +40,17 @@ describe( 'HeroView: who sees which action', () => {
 		expect( wrapper.find( '.partnerships-hero__actions' ).text() ).toContain( text );
 	} );
 
-	it( 'gives a logged-out reader a login link and no form', () => {
+	it.each( [ [ 'the nominator', 'Alice' ], [ 'the nominee', 'Bob' ], [ 'an endorser', 'Carol' ] ] )(
+		'does not tell %s, who cannot endorse, that they can', ( _, userName ) => {
+			const text = mountView( ready, { userName } ).find( '.partnerships-hero__actions' ).text();
+			expect( text ).toContain( '(partnerships-heroes-celebrate-who-only)' );
+			expect( text ).not.toContain( '(partnerships-heroes-celebrate-who)' );
+		} );
+
+	it( 'gives a logged-out reader a login link that comes back to this nomination, and no form', () => {
 		const wrapper = mountView( ready, { userName: null } );
-		expect( wrapper.find( '.partnerships-hero__logged-out a' ).attributes( 'href' ) ).toBe( '/wiki/Special:UserLogin?returnto=Heroes' );
+		expect( wrapper.find( '.partnerships-hero__logged-out a' ).attributes( 'href' ) )
+			.toBe( `/wiki/Special:UserLogin?returnto=Heroes&returntoquery=${ encodeURIComponent( `heroesview=${ encodeURIComponent( `hero=${ ready.id }` ) }` ) }` );
 		expect( wrapper.find( 'textarea' ).exists() ).toBe( false );
 	} );
 

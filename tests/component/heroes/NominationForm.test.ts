@@ -55,7 +55,8 @@ describe( 'NominationForm', () => {
 	it( 'asks a logged-out reader to log in instead of showing the form', () => {
 		const wrapper = mountForm( { userName: null } );
 		expect( wrapper.find( 'form' ).exists() ).toBe( false );
-		expect( wrapper.find( '.partnerships-nominate__logged-out a' ).attributes( 'href' ) ).toBe( '/wiki/Special:UserLogin?returnto=Heroes' );
+		expect( wrapper.find( '.partnerships-nominate__logged-out a' ).attributes( 'href' ) )
+			.toBe( '/wiki/Special:UserLogin?returnto=Heroes&returntoquery=heroesview%3Dnominate' );
 	} );
 
 	it( 'checks, once typing pauses, that the account exists', async () => {
@@ -69,6 +70,13 @@ describe( 'NominationForm', () => {
 		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-exists: Bob)' );
 		await typeUser( wrapper, 'Nobody Here 12345' );
 		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-missing: Nobody Here 12345)' );
+		// Said once where it is seen (the field's error), the lookup's status only announced.
+		const seen = wrapper.findAll( '.partnerships-nominate__user .cdx-message, .partnerships-nominate__user-status:not(.partnerships-nominate__user-status--repeated)' )
+			.filter( ( el ) => el.text().includes( '(partnerships-heroes-user-missing: Nobody Here 12345)' ) );
+		expect( seen ).toHaveLength( 1 );
+		expect( wrapper.find( '.partnerships-nominate__user-status' ).text() ).toBe( '(partnerships-heroes-user-missing: Nobody Here 12345)' );
+		await typeUser( wrapper, 'bob' );
+		expect( wrapper.find( '.partnerships-nominate__user-status--repeated' ).exists() ).toBe( false );
 	} );
 
 	it( 'refuses to save a nomination of a missing account', async () => {
