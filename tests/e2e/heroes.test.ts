@@ -125,10 +125,10 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		expect( await heroes.fragment() ).toBe( 'nominate' );
 		await heroes.userInput.fill( `Nobody ${ RUN }` );
 		await expect.poll( () => heroes.userStatus.textContent(), { timeout: 15000 } )
-			.toBe( `(partnerships-heroes-user-missing: Nobody ${ RUN })` );
+			.toBe( `(partnerships-heroes-user-missing: \u2068Nobody ${ RUN }\u2069)` );
 		await heroes.userInput.fill( 'Bob' );
 		await expect.poll( () => heroes.userStatus.textContent(), { timeout: 15000 } )
-			.toBe( '(partnerships-heroes-user-exists: Bob)' );
+			.toBe( '(partnerships-heroes-user-exists: \u2068Bob\u2069)' );
 		await heroes.choose( 'partnerships-nominate__category', '(partnerships-heroes-category-mentor)' );
 		await heroes.citation.fill( CITATION );
 		await heroes.page.locator( '.partnerships-nominate input[type="checkbox"][value="002"]' ).check();
@@ -179,7 +179,7 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes (%s)', ( site 
 		const heroes = await as( 'Admin' );
 		await heroes.open( { fragment: `hero=${ id }` } );
 		await heroes.page.locator( '.partnerships-hero__celebrate' ).click();
-		await heroes.notice.filter( { hasText: '(partnerships-heroes-celebrated-talk-posted: Bob)' } ).waitFor( { timeout: 30000 } );
+		await heroes.notice.filter( { hasText: '(partnerships-heroes-celebrated-talk-posted: \u2068Bob\u2069)' } ).waitFor( { timeout: 30000 } );
 		expect( await heroes.page.locator( '.partnerships-hero__status' ).textContent() ).toBe( '(partnerships-heroes-status-celebrated)' );
 		if ( site === 'ext' ) {
 			const violations = await axe( heroes.page, '.partnerships-heroes' );
@@ -306,7 +306,7 @@ describe( 'a nomination that could not be saved', () => {
 		const heroes = new HeroesPage( page, wikis.ext.url );
 		await heroes.open( { fragment: 'nominate' } );
 		await heroes.userInput.fill( 'Carol' );
-		await expect.poll( () => heroes.userStatus.textContent(), { timeout: 15000 } ).toBe( '(partnerships-heroes-user-exists: Carol)' );
+		await expect.poll( () => heroes.userStatus.textContent(), { timeout: 15000 } ).toBe( '(partnerships-heroes-user-exists: \u2068Carol\u2069)' );
 		await heroes.choose( 'partnerships-nominate__category', '(partnerships-heroes-category-volunteer)' );
 		const citation = `Carol answers questions at the help desk (${ RUN }, draft).`;
 		await heroes.citation.fill( citation );

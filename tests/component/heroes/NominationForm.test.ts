@@ -67,14 +67,14 @@ describe( 'NominationForm', () => {
 		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-checking)' );
 		await typeUser( wrapper, 'bob' );
 		expect( heroes.checkUser ).toHaveBeenCalledTimes( 1 );
-		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-exists: Bob)' );
+		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-exists: \u2068Bob\u2069)' );
 		await typeUser( wrapper, 'Nobody Here 12345' );
-		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-missing: Nobody Here 12345)' );
+		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-missing: \u2068Nobody Here 12345\u2069)' );
 		// Said once where it is seen (the field's error), the lookup's status only announced.
 		const seen = wrapper.findAll( '.partnerships-nominate__user .cdx-message, .partnerships-nominate__user-status:not(.partnerships-nominate__user-status--repeated)' )
-			.filter( ( el ) => el.text().includes( '(partnerships-heroes-user-missing: Nobody Here 12345)' ) );
+			.filter( ( el ) => el.text().includes( '(partnerships-heroes-user-missing: \u2068Nobody Here 12345\u2069)' ) );
 		expect( seen ).toHaveLength( 1 );
-		expect( wrapper.find( '.partnerships-nominate__user-status' ).text() ).toBe( '(partnerships-heroes-user-missing: Nobody Here 12345)' );
+		expect( wrapper.find( '.partnerships-nominate__user-status' ).text() ).toBe( '(partnerships-heroes-user-missing: \u2068Nobody Here 12345\u2069)' );
 		await typeUser( wrapper, 'bob' );
 		expect( wrapper.find( '.partnerships-nominate__user-status--repeated' ).exists() ).toBe( false );
 	} );
@@ -123,7 +123,7 @@ describe( 'NominationForm', () => {
 		const wrapper = mountForm( { heroes }, [ nomination( 'bob-2026' ) ] );
 		await fill( wrapper );
 		const offer = wrapper.find( '.partnerships-nominate__duplicate' );
-		expect( offer.text() ).toContain( '(partnerships-heroes-duplicate: Bob)' );
+		expect( offer.text() ).toContain( '(partnerships-heroes-duplicate: \u2068Bob\u2069)' );
 		expect( offer.find( 'a' ).attributes( 'href' ) ).toBe( '#hero=bob-2026' );
 		await wrapper.find( 'form' ).trigger( 'submit' );
 		await flushPromises();
