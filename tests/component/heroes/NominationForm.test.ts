@@ -145,6 +145,29 @@ describe( 'NominationForm', () => {
 		expect( wrapper.find( '.partnerships-nominate__self' ).exists() ).toBe( false );
 	} );
 
+	it( 'takes a name pasted with "User:", and says at once when a name cannot be an account', async () => {
+		const heroes = existing( 'Bob' );
+		heroes.nominate.mockResolvedValue( { ok: true, id: 'bob-2026', title: 'x' } );
+		const wrapper = mountForm( { heroes } );
+		await typeUser( wrapper, 'User: bob' );
+		expect( heroes.checkUser ).toHaveBeenLastCalledWith( 'bob' );
+		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-exists: \u2068Bob\u2069)' );
+		for ( const invalid of [ 'Bob#x', 'Admin@deploy', 'a'.repeat( 86 ) ] ) {
+			heroes.checkUser.mockClear();
+			await typeUser( wrapper, invalid );
+			// Before any save was tried: the field says why, once.
+			expect( heroes.checkUser ).not.toHaveBeenCalled();
+			expect( wrapper.find( '.partnerships-nominate__user .cdx-message' ).text() ).toBe( '(partnerships-heroes-user-invalid)' );
+			expect( wrapper.find( '.partnerships-nominate__user-status--repeated' ).exists() ).toBe( true );
+		}
+		await typeUser( wrapper, 'user:Bob' );
+		wrapper.findComponent( CdxSelect ).vm.$emit( 'update:selected', 'mentor' );
+		await wrapper.find( '.partnerships-nominate__citation textarea' ).setValue( CITATION );
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await flushPromises();
+		expect( heroes.nominate ).toHaveBeenCalledWith( expect.objectContaining( { nominee: { kind: 'user', user: 'Bob' } } ) );
+	} );
+
 	it( 'saves a valid nomination and forgets its draft', async () => {
 		const heroes = existing( 'Bob' );
 		heroes.nominate.mockResolvedValue( { ok: true, id: 'bob-2026', title: 'Project:Partnerships/Heroes/bob-2026' } );
