@@ -1,4 +1,5 @@
 import { InjectionKey } from 'vue';
+import type { LanguageNameLookup } from './composables/useDisplayNames';
 import type { HeroesRepository, TalkMessage } from './data/heroesRepository';
 import type { Nomination } from './domain/heroes';
 import type { DraftStore } from './data/drafts';
@@ -30,6 +31,8 @@ export interface HeroesServices {
 	threshold: number;
 	/** The reader's language and its fallbacks, best first */
 	languages: string[];
+	/** Names of languages the browser cannot name, from the wiki */
+	languageNames?: LanguageNameLookup;
 	/** A link to a page on this wiki (mw.util.getUrl in the page) */
 	pageUrl( title: string, query?: Record<string, string> ): string;
 	/**

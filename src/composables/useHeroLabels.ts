@@ -25,7 +25,7 @@ export interface HeroLabels {
  */
 export function useHeroLabels( services: HeroesServices ): HeroLabels {
 	const msg = services.message;
-	const names = useDisplayNames( services.languages );
+	const names = useDisplayNames( services.languages, services.languageNames );
 	// UN M49 regions have messages (Intl's names for them vary by browser).
 	// Messages used here: partnerships-region-* (one per REGIONS value)
 	const region = ( code: string ): string => msg( `partnerships-region-${ code }` );

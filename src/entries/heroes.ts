@@ -17,6 +17,7 @@ import { DEFAULT_THRESHOLD, mayCelebrate } from '../domain/heroes';
 import { HeroesServices, HeroesServicesKey, RelatedPartnership } from '../heroesServices';
 import { recordUrl, recordsApi } from './shared/mwLinks';
 import { contentContainer, setMessageBundle } from './shared/page';
+import { wikiLanguageNames } from './shared/languageNames';
 import {
 	PlainMessage, buildTalkMessage, plainMessageFrom, talkMessageKeys, talkMessageParts,
 } from '../domain/talkMessage';
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
 		canCelebrate,
 		threshold,
 		languages: [ language, mw.config.get( 'wgContentLanguage' ) ],
+		languageNames: wikiLanguageNames,
 		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
 		loginUrl: ( view ) => {
 			// The view comes back through the login page as a query (see viewCarriedBack).
