@@ -1,8 +1,11 @@
 // `npm run bench`: the budgets of DESIGN.md measured on a real MediaWiki 1.43 in Debian's
 // Chromium — cold and warm opens of Special:Partnerships against a bare batched client,
-// search/filter latency, and the panel's size. Not part of the tests: timings depend on
-// the machine. Options: --sizes=1000,10000  --runs=3  --json=<file>  --strict (exit 1
-// when a target is missed).
+// search/filter latency, and the panel's size; then page views on the two demo wikis
+// (scripts/lib/benchPageViews.ts): the loader's size, requests and modules on a page that
+// needs nothing and on donated content, the badge's time and layout shift, the dialog,
+// the wall and the hall of heroes. Not part of the tests: timings depend on the machine.
+// Options: --sizes=1000,10000  --runs=3  --json=<file>  --strict (exit 1 when a target is
+// missed)  --parts=panel,pageviews.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +14,8 @@ import type { BrowserContext, Page, Request } from 'playwright-core';
 import { startWiki, Wiki } from './wiki/harness.mjs';
 import { generateRecords, importRecords } from './lib/importRecords';
 import { TestBrowser } from '../tests/e2e/browser';
+import { Stack, startStack } from './lib/stack';
+import { measurePageViews, PageViewFigures, PageViewResult, seedPageViews } from './lib/benchPageViews';
 
 // ---------------------------------------------------------------------------------------
 // The panel's contract (see src/components/PartnershipsApp.vue and knowledge/*.vue)
@@ -39,10 +44,12 @@ interface Options {
 	runs: number;
 	json: string;
 	strict: boolean;
+	/** Which parts to run: the panel (records at each size), page views (the demo wikis) */
+	parts: Set<string>;
 }
 
 function parseOptions( argv: string[] ): Options {
-	const options: Options = { sizes: [ 1000, 10000 ], runs: 3, json: 'test-results/bench.json', strict: false };
+	const options: Options = { sizes: [ 1000, 10000 ], runs: 3, json: 'test-results/bench.json', strict: false, parts: new Set( [ 'panel', 'pageviews' ] ) };
 	for ( const arg of argv ) {
 		const [ name, value = '' ] = arg.replace( /^--/, '' ).split( '=' );
 		if ( name === 'sizes' ) {
@@ -53,8 +60,10 @@ function parseOptions( argv: string[] ): Options {
 			options.json = value;
 		} else if ( name === 'strict' ) {
 			options.strict = true;
+		} else if ( name === 'parts' ) {
+			options.parts = new Set( value.split( ',' ).filter( ( part ) => [ 'panel', 'pageviews' ].includes( part ) ) );
 		} else {
-			throw new Error( `Unknown option ${ arg }. Options: --sizes=1000,10000 --runs=3 --json=<file> --strict` );
+			throw new Error( `Unknown option ${ arg }. Options: --sizes=1000,10000 --runs=3 --json=<file> --strict --parts=panel,pageviews` );
 		}
 	}
 	return options;
@@ -272,16 +281,20 @@ function panelSize(): number {
 // ---------------------------------------------------------------------------------------
 
 let wiki: Wiki | null = null;
+let stack: Stack | null = null;
 let browser: TestBrowser | null = null;
 let stopping = false;
 
 async function cleanUp(): Promise<void> {
 	const b = browser;
 	const w = wiki;
+	const st = stack;
 	browser = null;
 	wiki = null;
+	stack = null;
 	await b?.close().catch( () => undefined );
 	await w?.stop().catch( () => undefined );
+	await st?.stop().catch( () => undefined );
 }
 
 function onSignal( signal: NodeJS.Signals ): void {
@@ -383,6 +396,23 @@ interface Row {
 	ok: ( boolean | null )[];
 }
 
+/**
+ * @param header The column names
+ * @param body The rows' cells
+ */
+function printRows( header: string[], body: string[][] ): void {
+	const width = ( text: string ): number => [ ...text ].length;
+	const lines = [ header, ...body ];
+	const widths = header.map( ( _h, i ) => Math.max( ...lines.map( ( cells ) => width( cells[ i ] ) ) ) );
+	const format = ( cells: string[] ): string => cells
+		.map( ( c, i ) => c + ' '.repeat( widths[ i ] - width( c ) ) )
+		.join( '  │  ' );
+	console.log( `\n${ format( header ) }\n${ widths.map( ( w ) => '─'.repeat( w ) ).join( '──┼──' ) }` );
+	for ( const cells of body ) {
+		console.log( format( cells ) );
+	}
+}
+
 function printTable( results: SizeResult[], sizeBytes: number ): { rows: Row[]; missed: number; notes: string[] } {
 	const notes: string[] = [];
 	const check = ( value: Figure, limit: number ): boolean | null => (
@@ -444,34 +474,123 @@ function printTable( results: SizeResult[], sizeBytes: number ): { rows: Row[]; 
 		...row.values.map( ( v, i ) => row.ok[ i ] === null ? v : `${ v } ${ row.ok[ i ] ? '✓' : '✗' }` ),
 		row.target,
 	] );
-	const width = ( text: string ): number => [ ...text ].length;
-	const lines = [ header, ...body ];
-	const widths = header.map( ( _h, i ) => Math.max( ...lines.map( ( cells ) => width( cells[ i ] ) ) ) );
-	const format = ( cells: string[] ): string => cells
-		.map( ( c, i ) => c + ' '.repeat( widths[ i ] - width( c ) ) )
-		.join( '  │  ' );
-	console.log( `\n${ format( header ) }\n${ widths.map( ( w ) => '─'.repeat( w ) ).join( '──┼──' ) }` );
-	for ( const cells of body ) {
-		console.log( format( cells ) );
-	}
+	printRows( header, body );
 	const missed = rows.reduce( ( sum, row ) => sum + row.ok.filter( ( ok ) => ok === false ).length, 0 );
 	return { rows, missed, notes };
+}
+
+/**
+ * Page views on the two demo wikis (npm start's), each measured options.runs times.
+ *
+ * @param options The options
+ * @return Per wiki, the runs
+ */
+async function benchPageViews( options: Options ): Promise<PageViewResult[][]> {
+	console.log( '\nPage views: starting the two demo wikis (as npm start does)…' );
+	stack = await startStack( { log: () => undefined } );
+	if ( !browser ) {
+		browser = new TestBrowser();
+		await browser.launch();
+	}
+	const dir = join( EXTENSION_DIR, 'modules' );
+	const all: PageViewResult[][] = [];
+	for ( const site of [ stack.ext, stack.gadgets ] ) {
+		await seedPageViews( site );
+		const runs: PageViewResult[] = [];
+		for ( let run = 0; run < options.runs; run++ ) {
+			const result = await measurePageViews( browser, site, dir );
+			console.log( `  ${ site.site } run ${ run + 1 }: plain ${ result.plain.requests } req (${ result.plain.api } api.php), ` +
+				`badge ${ showMs( result.file.shownMs ?? new Unavailable( 'never shown' ) ) }, dialog ${ showMs( result.dialogMs ?? new Unavailable( 'never' ) ) }, ` +
+				`hall ${ showMs( result.heroes.shownMs ?? new Unavailable( 'never' ) ) }` );
+			runs.push( result );
+		}
+		all.push( runs );
+	}
+	return all;
+}
+
+/**
+ * @param all Per wiki, the runs
+ * @return The rows printed, and how many targets were missed
+ */
+function printPageViews( all: PageViewResult[][] ): { rows: Row[]; missed: number } {
+	const rows: Row[] = [];
+	const med = ( runs: PageViewResult[], pick: ( r: PageViewResult ) => number | null ): number | null => {
+		const values = runs.map( pick ).filter( ( v ): v is number => v !== null );
+		return values.length ? median( values ) : null;
+	};
+	const ms = ( v: number | null ): string => v === null ? 'never' : showMs( v );
+	type Cell = { text: string; ok: boolean | null };
+	const add = ( metric: string, target: string, cell: ( runs: PageViewResult[] ) => Cell ): void => {
+		const cells = all.map( cell );
+		rows.push( { metric, target, values: cells.map( ( c ) => c.text ), ok: cells.map( ( c ) => c.ok ) } );
+	};
+	const views: [ string, ( r: PageViewResult ) => PageViewFigures ][] = [
+		[ 'donated file (category)', ( r ) => r.file ],
+		[ 'page with the marker', ( r ) => r.marker ],
+	];
+	const sizes = all[ 0 ][ 0 ].sizes;
+	add( 'page-view loader, gzip', '≤ 1 KB', () => ( { text: `${ sizes[ 'pageview.js' ] } B`, ok: sizes[ 'pageview.js' ] <= 1024 } ) );
+	add( 'badge module, gzip (js + css)', '—', () => ( { text: `${ sizes[ 'badge.js' ] } + ${ sizes[ 'badge.css' ] } B`, ok: null } ) );
+	add( 'page that needs nothing: requests (api.php)', '0 api.php', ( runs ) => {
+		const api = Math.max( ...runs.map( ( r ) => r.plain.api ) );
+		return { text: `${ med( runs, ( r ) => r.plain.requests ) } (${ api })`, ok: api === 0 };
+	} );
+	add( 'page that needs nothing: our modules loaded', 'none', ( runs ) => {
+		const loaded = [ ...new Set( runs.flatMap( ( r ) => r.plain.modules ) ) ];
+		return { text: loaded.length ? loaded.join( ', ' ) : 'none', ok: loaded.length === 0 };
+	} );
+	for ( const [ name, of ] of views ) {
+		add( `${ name }: requests (api.php)`, '0 api.php', ( runs ) => {
+			const api = Math.max( ...runs.map( ( r ) => of( r ).api ) );
+			return { text: `${ med( runs, ( r ) => of( r ).requests ) } (${ api })`, ok: api === 0 };
+		} );
+		add( `${ name }: navigation → badge`, '—', ( runs ) => ( { text: ms( med( runs, ( r ) => of( r ).shownMs ) ), ok: null } ) );
+		add( `${ name }: layout shift, whole view`, '—', ( runs ) => ( { text: ( med( runs, ( r ) => of( r ).cls ) ?? 0 ).toFixed( 4 ), ok: null } ) );
+	}
+	add( 'page that needs nothing: layout shift (the skin\'s own)', '—', ( runs ) => ( { text: ( med( runs, ( r ) => r.plain.cls ) ?? 0 ).toFixed( 4 ), ok: null } ) );
+	add( 'recognition dialog: click → numbers and attribution', '—', ( runs ) => ( {
+		text: `${ ms( med( runs, ( r ) => r.dialogMs ) ) }, ${ med( runs, ( r ) => r.dialogApi ) } api.php`, ok: null,
+	} ) );
+	add( 'recognition wall: navigation → counted', '—', ( runs ) => ( { text: ms( med( runs, ( r ) => r.wall.shownMs ) ), ok: null } ) );
+	add( 'hall of heroes: navigation → ready', '—', ( runs ) => ( {
+		text: `${ ms( med( runs, ( r ) => r.heroes.shownMs ) ) }, ${ med( runs, ( r ) => r.heroes.api ) } api.php`, ok: null,
+	} ) );
+	const header = [ 'page views', ...all.map( ( runs ) => runs[ 0 ].site === 'ext' ? 'extension' : runs[ 0 ].site ), 'target' ];
+	const body = rows.map( ( row ) => [ row.metric, ...row.values.map( ( v, i ) => row.ok[ i ] === null ? v : `${ v } ${ row.ok[ i ] ? '✓' : '✗' }` ), row.target ] );
+	printRows( header, body );
+	for ( const runs of all ) {
+		for ( const e of new Set( runs.flatMap( ( r ) => r.errors ) ) ) {
+			console.log( `  console error (${ runs[ 0 ].site }): ${ e }` );
+		}
+	}
+	return { rows, missed: rows.reduce( ( sum, row ) => sum + row.ok.filter( ( ok ) => ok === false ).length, 0 ) };
 }
 
 async function main(): Promise<void> {
 	const options = parseOptions( process.argv.slice( 2 ) );
 	const sizeBytes = panelSize();
 	const results: SizeResult[] = [];
+	let pageViews: PageViewResult[][] = [];
 	try {
-		for ( const n of options.sizes ) {
-			results.push( await benchSize( n, options ) );
+		if ( options.parts.has( 'panel' ) ) {
+			for ( const n of options.sizes ) {
+				results.push( await benchSize( n, options ) );
+			}
+		}
+		if ( options.parts.has( 'pageviews' ) ) {
+			pageViews = await benchPageViews( options );
 		}
 	} finally {
 		await cleanUp();
 	}
 	console.log( '\nPartnerships benchmark: MediaWiki 1.43 (SQLite, php -S on loopback), Debian\'s Chromium, ' +
 		`generated records; median of ${ options.runs } run${ options.runs > 1 ? 's' : '' }.` );
-	const { rows, missed, notes } = printTable( results, sizeBytes );
+	const { rows, missed: panelMissed, notes } = results.length ?
+		printTable( results, sizeBytes ) :
+		{ rows: [], missed: 0, notes: [] };
+	const pageViewTable = pageViews.length ? printPageViews( pageViews ) : { rows: [], missed: 0 };
+	const missed = panelMissed + pageViewTable.missed;
 	for ( const reason of notes ) {
 		console.log( `  n/a: ${ reason } — the panel's side of the contract is missing or not ready (see scripts/bench.ts).` );
 	}
@@ -491,6 +610,8 @@ async function main(): Promise<void> {
 				r, ( _k, v ) => v instanceof Unavailable ? { unavailable: v.reason } : v,
 			) ) ),
 			table: rows,
+			pageViews,
+			pageViewTable: pageViewTable.rows,
 		}, null, '\t' ) + '\n' );
 		console.log( `Figures written to ${ options.json }` );
 	}

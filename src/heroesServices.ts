@@ -1,7 +1,9 @@
 import { InjectionKey } from 'vue';
+import type { LanguageNameLookup } from './composables/useDisplayNames';
 import type { HeroesRepository, TalkMessage } from './data/heroesRepository';
 import type { Nomination } from './domain/heroes';
 import type { DraftStore } from './data/drafts';
+import type { HeroesViewState } from './domain/heroesView';
 
 /** A partnership that a nomination can name as related. */
 export interface RelatedPartnership {
@@ -29,10 +31,16 @@ export interface HeroesServices {
 	threshold: number;
 	/** The reader's language and its fallbacks, best first */
 	languages: string[];
+	/** Names of languages the browser cannot name, from the wiki */
+	languageNames?: LanguageNameLookup;
 	/** A link to a page on this wiki (mw.util.getUrl in the page) */
 	pageUrl( title: string, query?: Record<string, string> ): string;
-	/** Where a logged-out reader logs in and comes back to this view */
-	loginUrl(): string;
+	/**
+	 * Where a logged-out reader logs in and comes back to a view
+	 *
+	 * @param view The view to come back to
+	 */
+	loginUrl( view: HeroesViewState ): string;
 	/**
 	 * A link to a partnership record, on the wiki that holds the records.
 	 *
@@ -49,12 +57,14 @@ export interface HeroesServices {
 	plainMessage( key: string, ...params: string[] ): string;
 	/**
 	 * The message telling a celebrated nominee on their talk page (buildTalkMessage in
-	 * ../domain/talkMessage.ts, from plainMessage).
+	 * ../domain/talkMessage.ts), in the wiki's content language (not the celebrating
+	 * person's: the nominee's own language is private).
 	 *
 	 * @param nomination The nomination being celebrated
-	 * @return The message, or null when the nominee has no talk page (a group or a community)
+	 * @return The message, or null when the nominee has no talk page (a group or a
+	 *  community); rejected when the messages could not be had
 	 */
-	talkMessage( nomination: Nomination ): TalkMessage | null;
+	talkMessage( nomination: Nomination ): Promise<TalkMessage | null>;
 }
 
 export const HeroesServicesKey: InjectionKey<HeroesServices> = Symbol( 'partnerships-heroes-services' );

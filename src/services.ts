@@ -4,6 +4,7 @@ import { PageLocation } from './domain/pageLocation';
 import type { PartnershipRepository } from './data/partnershipRepository';
 import type { DraftStore } from './data/drafts';
 import type { WikidataSearch } from './data/wikidataSearch';
+import type { LanguageNameLookup } from './composables/useDisplayNames';
 
 /**
  * Everything components need from the outside world, provided by the entry point
@@ -23,6 +24,8 @@ export interface AppServices {
 	recordsRoot: PageLocation;
 	/** The reader's language and its fallbacks, best first */
 	languages: string[];
+	/** Names of languages the browser cannot name, from the wiki */
+	languageNames?: LanguageNameLookup;
 	/** The logged-in user's name, or null for a logged-out reader */
 	userName: string | null;
 	/**

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ActionApi, ApiError } from '../../src/data/ActionApi';
 import { RECORDS_FOLDER } from '../../src/data/partnershipRepository';
+import { HEROES_FOLDER } from '../../src/domain/heroes';
 
 export interface DemoRecord {
 	id: string;
@@ -17,7 +18,9 @@ export function demoRecords(): DemoRecord[] {
 }
 
 /**
- * Write the records root page and the demo records; pages that exist are left alone.
+ * Write the records root page, the hall of heroes' page (where the page-view loader opens
+ * it: without it, the hall would show under "There is currently no text in this page" with
+ * a 404 status) and the demo records; pages that exist are left alone.
  *
  * @param api A logged-in API
  * @param root Records root title, e.g. "Project:Partnerships"
@@ -30,6 +33,11 @@ export async function seedDemo( api: ActionApi, root: string, records = demoReco
 		{
 			title: root,
 			text: 'This page lists the partnerships of the Wikimedia movement. Records are kept as JSON pages under [[Special:PrefixIndex/' + root + '/' + RECORDS_FOLDER + '/]].',
+			contentmodel: 'wikitext',
+		},
+		{
+			title: `${ root }/${ HEROES_FOLDER }`,
+			text: 'Community heroes of the Wikimedia partnerships: people, user groups and emerging communities, nominated, endorsed and celebrated by their peers. Nominations are kept as JSON pages under [[Special:PrefixIndex/' + root + '/' + HEROES_FOLDER + '/]].',
 			contentmodel: 'wikitext',
 		},
 		...records.map( ( r ) => ( {

@@ -1,6 +1,7 @@
 import { HeroesServices } from '../heroesServices';
 import { Nominee } from '../domain/heroes';
 import { useDisplayNames } from './useDisplayNames';
+import { isolate } from '../domain/messages';
 
 export interface HeroLabels {
 	/** @return The nominee as people name them (a user name, a group's name, a community's language and region) */
@@ -24,7 +25,7 @@ export interface HeroLabels {
  */
 export function useHeroLabels( services: HeroesServices ): HeroLabels {
 	const msg = services.message;
-	const names = useDisplayNames( services.languages );
+	const names = useDisplayNames( services.languages, services.languageNames );
 	// UN M49 regions have messages (Intl's names for them vary by browser).
 	// Messages used here: partnerships-region-* (one per REGIONS value)
 	const region = ( code: string ): string => msg( `partnerships-region-${ code }` );
@@ -58,7 +59,11 @@ export function useHeroLabels( services: HeroesServices ): HeroLabels {
 		category: ( category ) => msg( `partnerships-heroes-category-${ category }` ),
 		region,
 		language: ( code ) => names.language( code ),
-		list: ( list ) => listFormat ? listFormat.format( list ) : list.join( ', ' ),
+		// Each name isolated: one written right to left cannot reorder the others.
+		list: ( list ) => {
+			const isolated = list.map( isolate );
+			return listFormat ? listFormat.format( isolated ) : isolated.join( ', ' );
+		},
 		date: ( time ) => time.slice( 0, 10 ),
 	};
 }

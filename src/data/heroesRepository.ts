@@ -645,7 +645,7 @@ export class HeroesRepository {
 			if ( !page || await counts( page ) ) {
 				return failure( 'exists', 'articleexists', title );
 			}
-			return await this.takeOver( title, text, page );
+			return await this.takeOver( title, text, page, counts );
 		} catch ( e ) {
 			return failureOf( asApiError( e ) );
 		}
@@ -653,14 +653,25 @@ export class HeroesRepository {
 
 	/**
 	 * Replace a page that is in the way (see mark()), from its current revision: if
-	 * someone changes it meanwhile, this is an edit conflict, never an overwrite.
+	 * someone changes it meanwhile, this is an edit conflict, never an overwrite. After a
+	 * conflict the page is read again: if it now counts, 'exists'; if it is still in the
+	 * way, it is taken over once more from the new revision (once: a page that keeps
+	 * changing is reported, not fought over).
 	 *
 	 * @param title Full title
 	 * @param text Our content
 	 * @param page The page as read
+	 * @param counts Whether a page counts as what we want to mark (see mark())
+	 * @param retries Takeovers still allowed after an edit conflict
 	 * @return ok, or why not
 	 */
-	private async takeOver( title: string, text: string, page: HeroPage ): Promise<{ ok: true } | WriteFailure> {
+	private async takeOver(
+		title: string,
+		text: string,
+		page: HeroPage,
+		counts: ( page: HeroPage ) => Promise<boolean>,
+		retries = 1,
+	): Promise<{ ok: true } | WriteFailure> {
 		const me = this.me ?? '';
 		try {
 			const answer = await withRetry( () => this.api.postWithEditToken( {
@@ -687,7 +698,16 @@ export class HeroesRepository {
 					return { ok: true };
 				}
 				if ( error.code === 'editconflict' ) {
-					return failure( 'exists', 'editconflict', title );
+					if ( !now ) {
+						return failure( 'unknown', 'editconflict', title );
+					}
+					if ( await counts( now ) ) {
+						return failure( 'exists', 'editconflict', title );
+					}
+					if ( retries > 0 && now.revid !== page.revid ) {
+						return await this.takeOver( title, text, now, counts, retries - 1 );
+					}
+					return failure( 'unknown', 'editconflict', title );
 				}
 			}
 			return failureOf( error );

@@ -141,6 +141,43 @@ export function formatHeroesView( state: HeroesViewState ): string {
 }
 
 /**
+ * The query parameter that carries a view through logging in: Special:UserLogin
+ * returns to `returnto` with `returntoquery`, but a URL fragment cannot go that way.
+ */
+export const VIEW_QUERY_PARAMETER = 'heroesview';
+
+/**
+ * @param state The view a reader logs in from
+ * @return The `returntoquery` that brings it back (see viewCarriedBack), '' for the hall
+ */
+export function returnToQuery( state: HeroesViewState ): string {
+	const fragment = formatHeroesView( state );
+	return fragment ? `${ VIEW_QUERY_PARAMETER }=${ encodeURIComponent( fragment ) }` : '';
+}
+
+/**
+ * After logging in: the page's URL with the carried view back in the fragment and the
+ * parameter gone, so that the address shown (and copied) is the ordinary link. The
+ * value is untrusted: it is read as a fragment (parseHeroesView) and written again, so
+ * only a view comes through; a fragment the URL already has wins.
+ *
+ * @param url The page's URL
+ * @return The URL to show instead (path, query and fragment), or null when it carries nothing
+ */
+export function viewCarriedBack( url: URL ): string | null {
+	if ( !url.searchParams.has( VIEW_QUERY_PARAMETER ) ) {
+		return null;
+	}
+	const carried = url.searchParams.get( VIEW_QUERY_PARAMETER ) ?? '';
+	const search = new URLSearchParams( url.search );
+	search.delete( VIEW_QUERY_PARAMETER );
+	const query = search.toString();
+	const fragment = url.hash.replace( /^#/, '' ) ? url.hash.replace( /^#/, '' ) :
+		formatHeroesView( parseHeroesView( carried ) );
+	return `${ url.pathname }${ query ? '?' + query : '' }${ fragment ? '#' + fragment : '' }`;
+}
+
+/**
  * @param nomination A nomination
  * @return The year it was celebrated, or null
  */

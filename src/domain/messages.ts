@@ -34,3 +34,20 @@ export function messagesFor( bundle: MessageBundle, language: string ): Record<s
 	}
 	return Object.assign( {}, ...chain.map( ( lang ) => bundle[ lang ] ?? {} ) );
 }
+
+/** Directional isolate controls (LRI, RLI, FSI, PDI), which would end or open an isolate */
+const ISOLATES = /[\u2066-\u2069]/g;
+
+/**
+ * A name to put into a sentence, in a first-strong isolate: whatever its script or the
+ * directional controls it carries (an unclosed right-to-left override in a group's name,
+ * say), it cannot reorder the words around it. The isolate's end closes every embedding
+ * and override opened inside it (Unicode bidi rule X6a); isolate controls inside are
+ * dropped, so that none can end it early.
+ *
+ * @param name Untrusted text
+ * @return The text between U+2068 and U+2069
+ */
+export function isolate( name: string ): string {
+	return `\u2068${ name.replace( ISOLATES, '' ) }\u2069`;
+}

@@ -6,7 +6,7 @@
  * tags. The only markup is the translators' message text, the one link to the
  * nomination (a checked title) and the signature added at the end.
  */
-import { Nomination, canonicalUserName } from './heroes';
+import { HERO_CATEGORIES, Nomination, canonicalUserName } from './heroes';
 import { USERNAME_PATTERN } from './schema/constants';
 
 /** A message for a nominee's talk page, built from escaped parts. */
@@ -43,6 +43,39 @@ export interface TalkMessageParts {
 
 /** A message's raw text with parameters substituted as given (mw.message().plain()). */
 export type PlainMessage = ( key: string, ...params: string[] ) => string;
+
+/**
+ * @return Keys of every message a talk message is built from (the category labels
+ *  included), to be had in the wiki's content language
+ */
+export function talkMessageKeys(): string[] {
+	return [
+		'partnerships-heroes-talk-section',
+		'partnerships-heroes-talk-text',
+		'partnerships-heroes-talk-link',
+		// Messages used here: partnerships-heroes-category-* (one per HERO_CATEGORIES value)
+		...HERO_CATEGORIES.map( ( category ) => `partnerships-heroes-category-${ category }` ),
+	];
+}
+
+/**
+ * Messages from their raw texts, as mw.message().plain() gives them: $1, $2, … replaced
+ * by the parameters as given, in one pass (a parameter is never read again), the rest
+ * (e.g. {{PLURAL:…}}) left for the wiki's parser.
+ *
+ * @param texts Raw message texts by key, e.g. in the wiki's content language
+ * @return A PlainMessage over them
+ * @throws {Error} For a key that is not among them (no message is made up)
+ */
+export function plainMessageFrom( texts: Record<string, string | undefined> ): PlainMessage {
+	return ( key, ...params ) => {
+		const text = Object.prototype.hasOwnProperty.call( texts, key ) ? texts[ key ] : undefined;
+		if ( typeof text !== 'string' ) {
+			throw new Error( `No message ${ key }` );
+		}
+		return text.replace( /\$([1-9][0-9]*)/g, ( all, n ) => params[ Number( n ) - 1 ] ?? all );
+	};
+}
 
 /** Longest section title, in characters of wikitext (an edit summary holds 500). */
 export const SECTION_TITLE_MAX_LENGTH = 200;

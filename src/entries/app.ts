@@ -15,6 +15,7 @@ import { parsePageLocation } from '../domain/pageLocation';
 import { AppServices, ServicesKey } from '../services';
 import { recordsApi } from './shared/mwLinks';
 import { contentContainer, setMessageBundle } from './shared/page';
+import { wikiLanguageNames } from './shared/languageNames';
 
 const config = require( './partnerships-config.json' );
 const bundle = require( './partnerships-messages.json' );
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
 		wikidata: new FetchWikidataSearch( config.PartnershipsWikidataApi ),
 		recordsRoot,
 		languages: [ language, mw.config.get( 'wgContentLanguage' ) ],
+		languageNames: wikiLanguageNames,
 		userName: mw.config.get( 'wgUserName' ),
 		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
 		message: ( key, ...params ) => mw.message( key, ...params ).text(),

@@ -17,7 +17,12 @@ import { DEFAULT_THRESHOLD, mayCelebrate } from '../domain/heroes';
 import { HeroesServices, HeroesServicesKey, RelatedPartnership } from '../heroesServices';
 import { recordUrl, recordsApi } from './shared/mwLinks';
 import { contentContainer, setMessageBundle } from './shared/page';
-import { buildTalkMessage, talkMessageParts } from '../domain/talkMessage';
+import { wikiLanguageNames } from './shared/languageNames';
+import {
+	PlainMessage, buildTalkMessage, plainMessageFrom, talkMessageKeys, talkMessageParts,
+} from '../domain/talkMessage';
+import { messagesFor } from '../domain/messages';
+import { returnToQuery, viewCarriedBack } from '../domain/heroesView';
 
 const config = require( './partnerships-config.json' );
 const bundle = require( './partnerships-messages.json' );
@@ -50,7 +55,37 @@ function partnershipNames( root: ReturnType<typeof parsePageLocation> ): () => P
 	};
 }
 
+/**
+ * The talk-page message's texts in the wiki's content language: the reader's own when
+ * that is the same; else from the gadget's bundle, or (the extension) from the wiki.
+ *
+ * @param userLanguage The reader's language
+ * @return A function to read them, once they are here
+ */
+function contentMessagesOf( userLanguage: string ): () => Promise<PlainMessage> {
+	const contentLanguage: string = mw.config.get( 'wgContentLanguage' );
+	let texts: Promise<Record<string, string | undefined>> | null = null;
+	return async () => {
+		if ( contentLanguage === userLanguage ) {
+			return ( key, ...params ) => mw.message( key, ...params ).plain();
+		}
+		texts = texts ?? ( Object.keys( bundle ).length ?
+			Promise.resolve( messagesFor( bundle, contentLanguage ) ) :
+			Promise.resolve( new mw.Api().getMessages( talkMessageKeys(), { amlang: contentLanguage } ) ) );
+		// A failed read may be tried again.
+		texts.catch( () => {
+			texts = null;
+		} );
+		return plainMessageFrom( await texts );
+	};
+}
+
 async function main(): Promise<void> {
+	// Back from logging in: the view in the fragment again, before anything reads it.
+	const back = viewCarriedBack( new URL( location.href ) );
+	if ( back !== null ) {
+		history.replaceState( history.state, '', back );
+	}
 	const language = mw.config.get( 'wgUserLanguage' );
 	setMessageBundle( bundle );
 	const container = contentContainer( 'partnerships-heroes-mount' );
@@ -65,6 +100,7 @@ async function main(): Promise<void> {
 	const threshold = Number( config.PartnershipsHeroesThreshold ) || DEFAULT_THRESHOLD;
 	const rights = userName === null ? [] : await mw.user.getRights();
 	const canCelebrate = userName !== null && mayCelebrate( { rights, groups: mw.config.get( 'wgUserGroups' ) || [] }, policy );
+	const contentMessages = contentMessagesOf( language );
 	const root = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );
 	const services: HeroesServices = {
 		heroes: new HeroesRepository( {
@@ -81,20 +117,29 @@ async function main(): Promise<void> {
 		canCelebrate,
 		threshold,
 		languages: [ language, mw.config.get( 'wgContentLanguage' ) ],
+		languageNames: wikiLanguageNames,
 		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
-		loginUrl: () => mw.util.getUrl( 'Special:UserLogin', { returnto: mw.config.get( 'wgPageName' ) } ),
+		loginUrl: ( view ) => {
+			// The view comes back through the login page as a query (see viewCarriedBack).
+			const query = returnToQuery( view );
+			return mw.util.getUrl( 'Special:UserLogin', {
+				returnto: mw.config.get( 'wgPageName' ),
+				...( query ? { returntoquery: query } : {} ),
+			} );
+		},
 		recordUrl: ( id ) => recordUrl( id, config ),
 		message: ( key, ...params ) => mw.message( key, ...params ).text(),
 		plainMessage: ( key, ...params ) => mw.message( key, ...params ).plain(),
-		talkMessage: ( nomination ) => {
+		talkMessage: async ( nomination ) => {
 			if ( nomination.record.nominee.kind !== 'user' ) {
 				return null;
 			}
+			const plain = await contentMessages();
 			try {
 				// Messages used here: partnerships-heroes-category-* (one per HERO_CATEGORIES value)
-				const category = mw.message( `partnerships-heroes-category-${ nomination.record.category }` ).text();
-				const parts = talkMessageParts( nomination, category, mw.message( 'partnerships-heroes-talk-link' ).text() );
-				return buildTalkMessage( parts, services.plainMessage );
+				const category = plain( `partnerships-heroes-category-${ nomination.record.category }` );
+				const parts = talkMessageParts( nomination, category, plain( 'partnerships-heroes-talk-link' ) );
+				return buildTalkMessage( parts, plain );
 			} catch ( e ) {
 				// A name or title that cannot be written safely: celebrate without a message.
 				mw.log.warn( e );

@@ -518,7 +518,9 @@ describe( 'hostile text in a donation record', () => {
 // Records on one wiki (A, here the "ext" wiki), badges on another (B, a third wiki with the
 // gadgets started for this test): B's configuration names A's api.php; the deploy builds
 // B's index from A's records; the badge links to A, and the page reads A anonymously.
-describe( 'records held on another wiki', () => {
+// Which wiki holds the records is configuration: the gadgets' configuration page, or the
+// extension's $wgPartnershipsRecordsApi. B is a third wiki of either kind, reading A's.
+describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another wiki (%s on B)', ( packaging ) => {
 	let b: Wiki | null = null;
 	let bSession: ApiSession;
 	const a = (): WikiInfo => wikis.ext;
@@ -526,7 +528,13 @@ describe( 'records held on another wiki', () => {
 
 	beforeAll( async () => {
 		const t0 = Date.now();
-		b = await startWiki( { site: 'crosswiki', log: () => undefined } );
+		const extension = packaging === 'extension';
+		b = await startWiki( {
+			site: extension ? 'crosswikiext' : 'crosswiki',
+			log: () => undefined,
+			partnerships: extension,
+			extraSettings: extension ? `$wgPartnershipsRecordsApi = ${ JSON.stringify( a().api ) };` : undefined,
+		} );
 		const started = Date.now();
 		const dir = mkdtempSync( join( tmpdir(), 'partnerships-crosswiki-' ) );
 		const config = join( dir, 'partnerships-config.json' );
@@ -544,12 +552,14 @@ describe( 'records held on another wiki', () => {
 			token: await bSession.token(),
 		}, { post: true } );
 		await uploadDemoLogo( b );
-		await deployGadgets( b, () => undefined, { config } );
+		// With the extension, the deploy command writes the donations index (read from A,
+		// as the configuration says) and the templates only.
+		await deployGadgets( b, () => undefined, { config, extension } );
 		// After the deploy, which installs the wall's template.
 		await edit( bSession, 'Still life', `[[File:${ FILES[ 0 ] }|thumb]]` );
 		await edit( bSession, 'Donors', '{{Partnerships recognition wall}}' );
 		rmSync( dir, { recursive: true, force: true } );
-		console.log( `crosswiki: wiki started in ${ ( ( started - t0 ) / 1000 ).toFixed( 1 ) } s, seeded and deployed in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s` );
+		console.log( `crosswiki (${ packaging }): wiki started in ${ ( ( started - t0 ) / 1000 ).toFixed( 1 ) } s, seeded and deployed in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s` );
 	} );
 
 	afterAll( async () => {
@@ -558,7 +568,11 @@ describe( 'records held on another wiki', () => {
 
 	it( 'builds B\'s donations index from A\'s records (B has none)', async () => {
 		const answer = await bSession.call( {
-			action: 'query', titles: 'MediaWiki:Gadget-partnerships-donations.json', prop: 'revisions', rvprop: 'content', rvslots: 'main',
+			action: 'query',
+			titles: packaging === 'extension' ? 'MediaWiki:Partnerships-donations.json' : 'MediaWiki:Gadget-partnerships-donations.json',
+			prop: 'revisions',
+			rvprop: 'content',
+			rvslots: 'main',
 		} );
 		const onB = JSON.parse( answer.query.pages[ 0 ].revisions[ 0 ].slots.main.content );
 		const fromA = await donationIndexFromWiki( new HttpActionApi( a().api ), { namespace: 4, title: 'Partnerships' } );
@@ -592,7 +606,7 @@ describe( 'records held on another wiki', () => {
 		// The licence comes from the record, read on A.
 		await expect.poll( async () => await dialog.locator( 'textarea' ).count(), { timeout: 30000 } ).toBe( 1 );
 		expect( await dialog.locator( 'textarea' ).inputValue() ).toContain( ', Public domain, ' );
-		await screenshot( page, 'crosswiki-recognition' );
+		await screenshot( page, packaging === 'extension' ? 'crosswiki-ext-recognition' : 'crosswiki-recognition' );
 
 		await page.goto( `${ b!.url }/index.php?title=Donors&uselang=qqx` );
 		const wall = page.locator( '.partnerships-wall table' );
@@ -604,7 +618,7 @@ describe( 'records held on another wiki', () => {
 
 		const toA = requests.filter( ( r ) => new URL( r.url() ).origin === new URL( a().url ).origin );
 		const toB = requests.filter( ( r ) => new URL( r.url() ).origin === new URL( b!.url ).origin );
-		console.log( `crosswiki: ${ toA.length } request(s) to the records wiki A (${ toA.map( ( r ) => r.url() ).join( ', ' ) }), ${ toB.length } to B` );
+		console.log( `crosswiki (${ packaging }): ${ toA.length } request(s) to the records wiki A (${ toA.map( ( r ) => r.url() ).join( ', ' ) }), ${ toB.length } to B` );
 		expect( toA.length ).toBeGreaterThan( 0 );
 		for ( const request of toA ) {
 			const url = new URL( request.url() );
@@ -619,7 +633,7 @@ describe( 'records held on another wiki', () => {
 		}
 		// Requests to B do carry the cookie: the probe would have shown credentials.
 		expect( ( await toB[ 0 ].allHeaders() ).cookie ).toContain( 'partnershipsProbe=credentials' );
-		await screenshot( page, 'crosswiki-wall' );
+		await screenshot( page, packaging === 'extension' ? 'crosswiki-ext-wall' : 'crosswiki-wall' );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );

@@ -4,7 +4,7 @@ import type { WriteFailure } from '../../data/heroesRepository';
 export type HrefOf = ( id: string ) => string;
 
 /** Reasons with a heroes message of their own; the others share the knowledge base's. */
-const OWN = [ 'exists', 'not-ready', 'not-allowed', 'nouser' ];
+const OWN = [ 'exists', 'not-ready', 'not-allowed', 'nouser', 'permission' ];
 
 /**
  * @param failure Why a write failed
@@ -16,9 +16,9 @@ export function failureText(
 	message: ( key: string, ...params: ( string | number )[] ) => string,
 ): string {
 	// Messages used here: partnerships-heroes-error-exists, partnerships-heroes-error-not-ready,
-	// partnerships-heroes-error-not-allowed, partnerships-heroes-error-nouser, and
-	// partnerships-save-error-* (session, network, readonly, ratelimited, maxlag, server,
-	// permission, invalid, unknown)
+	// partnerships-heroes-error-not-allowed, partnerships-heroes-error-nouser,
+	// partnerships-heroes-error-permission, and partnerships-save-error-* (session, network,
+	// readonly, ratelimited, maxlag, server, invalid, unknown)
 	return OWN.includes( failure.reason ) ?
 		message( `partnerships-heroes-error-${ failure.reason }` ) :
 		message( `partnerships-save-error-${ failure.reason }` );

@@ -40,9 +40,17 @@ describe( 'HeroView: who sees which action', () => {
 		expect( wrapper.find( '.partnerships-hero__actions' ).text() ).toContain( text );
 	} );
 
-	it( 'gives a logged-out reader a login link and no form', () => {
+	it.each( [ [ 'the nominator', 'Alice' ], [ 'the nominee', 'Bob' ], [ 'an endorser', 'Carol' ] ] )(
+		'does not tell %s, who cannot endorse, that they can', ( _, userName ) => {
+			const text = mountView( ready, { userName } ).find( '.partnerships-hero__actions' ).text();
+			expect( text ).toContain( '(partnerships-heroes-celebrate-who-only)' );
+			expect( text ).not.toContain( '(partnerships-heroes-celebrate-who)' );
+		} );
+
+	it( 'gives a logged-out reader a login link that comes back to this nomination, and no form', () => {
 		const wrapper = mountView( ready, { userName: null } );
-		expect( wrapper.find( '.partnerships-hero__logged-out a' ).attributes( 'href' ) ).toBe( '/wiki/Special:UserLogin?returnto=Heroes' );
+		expect( wrapper.find( '.partnerships-hero__logged-out a' ).attributes( 'href' ) )
+			.toBe( `/wiki/Special:UserLogin?returnto=Heroes&returntoquery=${ encodeURIComponent( `heroesview=${ encodeURIComponent( `hero=${ ready.id }` ) }` ) }` );
 		expect( wrapper.find( 'textarea' ).exists() ).toBe( false );
 	} );
 
@@ -128,7 +136,7 @@ describe( 'HeroView: actions', () => {
 		await flushPromises();
 		const talk = { title: 'User talk:Bob', sectionTitle: 'Hero', text: 'Celebrated: bob-2026' };
 		expect( heroes.celebrate ).toHaveBeenCalledWith( ready, talk );
-		expect( wrapper.emitted( 'changed' )?.[ 0 ] ).toEqual( [ '(partnerships-heroes-celebrated-talk-failed: Bob)' ] );
+		expect( wrapper.emitted( 'changed' )?.[ 0 ] ).toEqual( [ '(partnerships-heroes-celebrated-talk-failed: \u2068Bob\u2069)' ] );
 		expect( wrapper.text() ).toContain( '(partnerships-heroes-talk-failed)' );
 		const retry = wrapper.findAll( 'button' ).find( ( b ) => b.text() === '(partnerships-heroes-talk-retry)' );
 		await retry!.trigger( 'click' );
@@ -138,8 +146,19 @@ describe( 'HeroView: actions', () => {
 		await retry!.trigger( 'click' );
 		await flushPromises();
 		expect( heroes.postTalk ).toHaveBeenCalledTimes( 2 );
-		expect( wrapper.emitted( 'changed' )?.[ 1 ] ).toEqual( [ '(partnerships-heroes-celebrated-talk-posted: Bob)' ] );
+		expect( wrapper.emitted( 'changed' )?.[ 1 ] ).toEqual( [ '(partnerships-heroes-celebrated-talk-posted: \u2068Bob\u2069)' ] );
 		expect( wrapper.text() ).not.toContain( '(partnerships-heroes-talk-failed)' );
+	} );
+
+	it( 'keeps a group name that overrides its direction from reordering the sentence it is in', async () => {
+		const hostile = { ...group, record: { ...group.record, nominee: { kind: 'group' as const, name: 'Wikimedians \u202Eof G\u2069 x' } } };
+		const heroes = fakeRepository();
+		heroes.celebrate.mockResolvedValue( { ok: true, talk: 'none' } );
+		const wrapper = mountView( hostile, { userName: 'Admin', canCelebrate: true, heroes } );
+		await wrapper.find( '.partnerships-hero__celebrate' ).trigger( 'click' );
+		await flushPromises();
+		// The override stays inside an isolate that nothing in the name can end early.
+		expect( wrapper.emitted( 'changed' )?.[ 0 ] ).toEqual( [ '(partnerships-heroes-celebrated-talk-none: \u2068Wikimedians \u202Eof G x\u2069)' ] );
 	} );
 
 	it( 'celebrates a group without a talk message', async () => {
@@ -149,7 +168,7 @@ describe( 'HeroView: actions', () => {
 		await wrapper.find( '.partnerships-hero__celebrate' ).trigger( 'click' );
 		await flushPromises();
 		expect( heroes.celebrate ).toHaveBeenCalledWith( group, null );
-		expect( wrapper.emitted( 'changed' )?.[ 0 ] ).toEqual( [ '(partnerships-heroes-celebrated-talk-none: Wikimedians of G)' ] );
+		expect( wrapper.emitted( 'changed' )?.[ 0 ] ).toEqual( [ '(partnerships-heroes-celebrated-talk-none: \u2068Wikimedians of G\u2069)' ] );
 	} );
 
 	it( 'declines only after a confirmation', async () => {

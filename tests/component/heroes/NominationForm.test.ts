@@ -55,7 +55,8 @@ describe( 'NominationForm', () => {
 	it( 'asks a logged-out reader to log in instead of showing the form', () => {
 		const wrapper = mountForm( { userName: null } );
 		expect( wrapper.find( 'form' ).exists() ).toBe( false );
-		expect( wrapper.find( '.partnerships-nominate__logged-out a' ).attributes( 'href' ) ).toBe( '/wiki/Special:UserLogin?returnto=Heroes' );
+		expect( wrapper.find( '.partnerships-nominate__logged-out a' ).attributes( 'href' ) )
+			.toBe( '/wiki/Special:UserLogin?returnto=Heroes&returntoquery=heroesview%3Dnominate' );
 	} );
 
 	it( 'checks, once typing pauses, that the account exists', async () => {
@@ -66,9 +67,16 @@ describe( 'NominationForm', () => {
 		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-checking)' );
 		await typeUser( wrapper, 'bob' );
 		expect( heroes.checkUser ).toHaveBeenCalledTimes( 1 );
-		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-exists: Bob)' );
+		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-exists: \u2068Bob\u2069)' );
 		await typeUser( wrapper, 'Nobody Here 12345' );
-		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-missing: Nobody Here 12345)' );
+		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-missing: \u2068Nobody Here 12345\u2069)' );
+		// Said once where it is seen (the field's error), the lookup's status only announced.
+		const seen = wrapper.findAll( '.partnerships-nominate__user .cdx-message, .partnerships-nominate__user-status:not(.partnerships-nominate__user-status--repeated)' )
+			.filter( ( el ) => el.text().includes( '(partnerships-heroes-user-missing: \u2068Nobody Here 12345\u2069)' ) );
+		expect( seen ).toHaveLength( 1 );
+		expect( wrapper.find( '.partnerships-nominate__user-status' ).text() ).toBe( '(partnerships-heroes-user-missing: \u2068Nobody Here 12345\u2069)' );
+		await typeUser( wrapper, 'bob' );
+		expect( wrapper.find( '.partnerships-nominate__user-status--repeated' ).exists() ).toBe( false );
 	} );
 
 	it( 'refuses to save a nomination of a missing account', async () => {
@@ -115,7 +123,7 @@ describe( 'NominationForm', () => {
 		const wrapper = mountForm( { heroes }, [ nomination( 'bob-2026' ) ] );
 		await fill( wrapper );
 		const offer = wrapper.find( '.partnerships-nominate__duplicate' );
-		expect( offer.text() ).toContain( '(partnerships-heroes-duplicate: Bob)' );
+		expect( offer.text() ).toContain( '(partnerships-heroes-duplicate: \u2068Bob\u2069)' );
 		expect( offer.find( 'a' ).attributes( 'href' ) ).toBe( '#hero=bob-2026' );
 		await wrapper.find( 'form' ).trigger( 'submit' );
 		await flushPromises();
@@ -135,6 +143,29 @@ describe( 'NominationForm', () => {
 		expect( wrapper.find( '.partnerships-nominate__self' ).text() ).toBe( '(partnerships-heroes-self-notice)' );
 		await typeUser( wrapper, 'Bob' );
 		expect( wrapper.find( '.partnerships-nominate__self' ).exists() ).toBe( false );
+	} );
+
+	it( 'takes a name pasted with "User:", and says at once when a name cannot be an account', async () => {
+		const heroes = existing( 'Bob' );
+		heroes.nominate.mockResolvedValue( { ok: true, id: 'bob-2026', title: 'x' } );
+		const wrapper = mountForm( { heroes } );
+		await typeUser( wrapper, 'User: bob' );
+		expect( heroes.checkUser ).toHaveBeenLastCalledWith( 'bob' );
+		expect( status( wrapper ) ).toContain( '(partnerships-heroes-user-exists: \u2068Bob\u2069)' );
+		for ( const invalid of [ 'Bob#x', 'Admin@deploy', 'a'.repeat( 86 ) ] ) {
+			heroes.checkUser.mockClear();
+			await typeUser( wrapper, invalid );
+			// Before any save was tried: the field says why, once.
+			expect( heroes.checkUser ).not.toHaveBeenCalled();
+			expect( wrapper.find( '.partnerships-nominate__user .cdx-message' ).text() ).toBe( '(partnerships-heroes-user-invalid)' );
+			expect( wrapper.find( '.partnerships-nominate__user-status--repeated' ).exists() ).toBe( true );
+		}
+		await typeUser( wrapper, 'user:Bob' );
+		wrapper.findComponent( CdxSelect ).vm.$emit( 'update:selected', 'mentor' );
+		await wrapper.find( '.partnerships-nominate__citation textarea' ).setValue( CITATION );
+		await wrapper.find( 'form' ).trigger( 'submit' );
+		await flushPromises();
+		expect( heroes.nominate ).toHaveBeenCalledWith( expect.objectContaining( { nominee: { kind: 'user', user: 'Bob' } } ) );
 	} );
 
 	it( 'saves a valid nomination and forgets its draft', async () => {

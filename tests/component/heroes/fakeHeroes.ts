@@ -4,6 +4,7 @@ import { Nomination, NominationRecord, NominationStatus, normaliseNomination } f
 import { HeroesRepository } from '../../../src/data/heroesRepository';
 import { HeroesServices } from '../../../src/heroesServices';
 import { qqx } from '../../setup';
+import { returnToQuery } from '../../../src/domain/heroesView';
 import { MemoryDraftStore } from '../../../src/data/drafts';
 
 /**
@@ -96,11 +97,11 @@ export function fakeHeroesServices( overrides: ServiceOverrides = {} ): HeroesSe
 		threshold: 2,
 		languages: [ 'en' ],
 		pageUrl: ( title, query ) => `/wiki/${ encodeURIComponent( title ) }${ query ? '?' + new URLSearchParams( query ) : '' }`,
-		loginUrl: () => '/wiki/Special:UserLogin?returnto=Heroes',
+		loginUrl: ( view ) => `/wiki/Special:UserLogin?returnto=Heroes&returntoquery=${ encodeURIComponent( returnToQuery( view ) ) }`,
 		recordUrl: ( id ) => `/wiki/Project:Partnerships/Records/${ id }`,
 		message: qqx,
 		plainMessage: qqx,
-		talkMessage: ( n ) => n.record.nominee.kind === 'user' ?
+		talkMessage: async ( n ) => n.record.nominee.kind === 'user' ?
 			{ title: `User talk:${ n.record.nominee.user }`, sectionTitle: 'Hero', text: `Celebrated: ${ n.id }` } :
 			null,
 		...rest,

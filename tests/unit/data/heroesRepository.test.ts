@@ -40,6 +40,9 @@ class HeroWiki {
 
 	private nextTalkRev = 90000;
 
+	/** Called with every request before it is answered (e.g. someone else edits meanwhile) */
+	public beforeRequest: ( params: ApiParams ) => void = () => undefined;
+
 	public constructor( names: Record<string, AccountInfo> ) {
 		for ( const [ name, info ] of Object.entries( names ) ) {
 			this.accounts.set( name, info );
@@ -89,6 +92,7 @@ class HeroWiki {
 
 	private async request( user: string | null, params: ApiParams ): Promise<ApiResponse> {
 		this.calls.push( { user, params } );
+		this.beforeRequest( params );
 		const i = this.faults.findIndex( ( f ) => f.match( params ) );
 		const fault = i === -1 ? undefined : this.faults.splice( i, 1 )[ 0 ].fault;
 		if ( fault instanceof ApiError ) {
@@ -400,6 +404,37 @@ describe( 'HeroesRepository.endorse', () => {
 		expect( loaded.endorsements.map( ( e ) => [ e.user, e.comment ] ) ).toEqual( [ [ 'Carol', 'Mine' ] ] );
 	} );
 
+	it( 'takes over a forged page again when it changes during the takeover, once', async () => {
+		const n = await nominated();
+		const forge = ( title: string, times: number ): void => {
+			hw.wiki.edit( title, endorsement(), 'Mallory' );
+			let forgeries = 0;
+			// Mallory edits again just before a takeover lands: an edit conflict.
+			hw.beforeRequest = ( p ) => {
+				if ( p.action === 'edit' && p.title === title && p.nocreate && forgeries < times ) {
+					forgeries++;
+					hw.wiki.edit( title, endorsement( `2026-11-0${ forgeries + 1 }T00:00:00Z` ), 'Mallory' );
+				}
+			};
+		};
+		const carol = `${ n.title }/Endorsements/Carol`;
+		forge( carol, 1 );
+		expect( await hw.repo( 'Carol' ).endorse( n, 'Mine' ) ).toEqual( { ok: true } );
+		const edits = hw.edits( carol );
+		expect( edits ).toHaveLength( 3 );
+		const history = hw.wiki.history( carol );
+		expect( history.map( ( rev ) => rev.user ) ).toEqual( [ 'Mallory', 'Mallory', 'Carol' ] );
+		expect( edits[ 2 ] ).toMatchObject( { baserevid: history[ 1 ].revid, basetimestamp: history[ 1 ].timestamp, nocreate: true } );
+		const loaded = ( await hw.repo( 'Bob' ).load() ).nominations[ 0 ];
+		expect( loaded.endorsements.map( ( e ) => [ e.user, e.comment ] ) ).toEqual( [ [ 'Carol', 'Mine' ] ] );
+
+		// A page that keeps changing is reported after one more try, not as "exists".
+		const dave = `${ n.title }/Endorsements/Dave`;
+		forge( dave, Infinity );
+		expect( await hw.repo( 'Dave' ).endorse( n, '' ) ).toMatchObject( { ok: false, reason: 'unknown', code: 'editconflict' } );
+		expect( hw.edits( dave ) ).toHaveLength( 3 );
+	} );
+
 	it( 'stops after a bounded number of attempts, waiting as the server asks', async () => {
 		const n = await nominated();
 		const sleeps: number[] = [];
@@ -453,6 +488,23 @@ describe( 'HeroesRepository.celebrate, postTalk and decline', () => {
 		hw.accounts.set( 'Coord2', COORDINATOR );
 		expect( await hw.repo( 'Coord2' ).celebrate( r, null ) ).toMatchObject( { ok: false, reason: 'exists' } );
 		expect( hw.wiki.history( `${ r.title }/Celebration` ).map( ( rev ) => rev.user ) ).toEqual( [ 'Mallory', 'Coord' ] );
+	} );
+
+	it( 'says "exists" when the page in the way comes to count during the takeover', async () => {
+		const r = await ready();
+		const title = `${ r.title }/Celebration`;
+		hw.wiki.edit( title, celebration, 'Mallory' );
+		hw.accounts.set( 'Coord2', COORDINATOR );
+		let once = true;
+		hw.beforeRequest = ( p ) => {
+			if ( p.action === 'edit' && p.title === title && p.nocreate && once ) {
+				once = false;
+				hw.wiki.edit( title, celebration.replace( '01T', '02T' ), 'Coord2' );
+			}
+		};
+		expect( await hw.repo( 'Coord' ).celebrate( r, null ) ).toMatchObject( { ok: false, reason: 'exists' } );
+		expect( hw.edits( title ) ).toHaveLength( 2 );
+		expect( ( await hw.repo( 'Bob' ).load() ).nominations[ 0 ].celebration?.by ).toBe( 'Coord2' );
 	} );
 
 	it( 'does not post the message twice after a lost answer', async () => {

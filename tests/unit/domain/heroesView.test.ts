@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	HeroesViewState, defaultHeroesView, filterHeroes, formatHeroesView, heroFacets, openNominations, parseHeroesView,
+	returnToQuery, viewCarriedBack,
 } from '../../../src/domain/heroesView';
 import { hero, nomination } from '../../component/heroes/fakeHeroes';
 
@@ -49,6 +50,35 @@ describe( 'formatHeroesView and parseHeroesView', () => {
 	it( 'never writes a value it would not read back', () => {
 		const hostile = view( { view: 'hero', id: 'a b/c', filters: { year: 'abcd', region: '<x>' } } );
 		expect( formatHeroesView( hostile ) ).toBe( '' );
+	} );
+} );
+
+describe( 'returnToQuery and viewCarriedBack (a view through logging in)', () => {
+	const page = 'https://meta.example/w/index.php?title=Project:Partnerships/Heroes';
+
+	it( 'carries a view through the login page and puts it back in the fragment', () => {
+		const carried = { view: 'hero' as const, id: 'bob-2026', filters: { category: 'mentor' as const } };
+		const query = returnToQuery( carried );
+		expect( query ).toBe( 'heroesview=hero%3Dbob-2026%26category%3Dmentor' );
+		// Special:UserLogin appends returntoquery to the page's URL as it is.
+		const back = viewCarriedBack( new URL( `${ page }&${ query }` ) );
+		expect( back ).toBe( '/w/index.php?title=Project%3APartnerships%2FHeroes#hero=bob-2026&category=mentor' );
+		expect( parseHeroesView( back!.split( '#' )[ 1 ] ) ).toEqual( carried );
+		expect( returnToQuery( { view: 'nominate', filters: {} } ) ).toBe( 'heroesview=nominate' );
+		expect( returnToQuery( { view: 'hall', filters: {} } ) ).toBe( '' );
+	} );
+
+	it( 'lets through only a view, keeps other parameters and a fragment already there', () => {
+		expect( viewCarriedBack( new URL( page ) ) ).toBeNull();
+		const hostile = encodeURIComponent( 'hero=<script>&year=20x6&x=javascript:alert(1)&category=mentor' );
+		expect( viewCarriedBack( new URL( `${ page }&uselang=de&heroesview=${ hostile }` ) ) )
+			.toBe( '/w/index.php?title=Project%3APartnerships%2FHeroes&uselang=de#view=hall&category=mentor' );
+		expect( viewCarriedBack( new URL( `${ page }&heroesview=javascript%3Aalert(1)` ) ) )
+			.toBe( '/w/index.php?title=Project%3APartnerships%2FHeroes' );
+		expect( viewCarriedBack( new URL( `${ page }&heroesview=nominate#hero=carol-2026` ) ) )
+			.toBe( '/w/index.php?title=Project%3APartnerships%2FHeroes#hero=carol-2026' );
+		expect( viewCarriedBack( new URL( 'https://meta.example/wiki/Project:Partnerships/Heroes?heroesview=nominations' ) ) )
+			.toBe( '/wiki/Project:Partnerships/Heroes#nominations' );
 	} );
 } );
 

@@ -6,6 +6,8 @@ import {
 	buildTalkMessage,
 	escapeWikitext,
 	isLinkableTitle,
+	plainMessageFrom,
+	talkMessageKeys,
 } from '../../../src/domain/talkMessage';
 
 const EN: Record<string, string> = JSON.parse( readFileSync( 'i18n/en.json', 'utf8' ) );
@@ -190,5 +192,55 @@ describe( 'buildTalkMessage', () => {
 	it( 'links with a leading colon, so a category title is a link, not a categorisation', () => {
 		const message = buildTalkMessage( { ...parts, heroTitle: 'Category:Heroes' }, plainMessage );
 		expect( message.text ).toContain( '[[:Category:Heroes|' );
+	} );
+} );
+
+describe( 'plainMessageFrom and talkMessageKeys (the message in the content language)', () => {
+	const parts: TalkMessageParts = {
+		nominee: 'Bob',
+		category: '',
+		citation: 'Hat $2 und {{Evil}} geschrieben ~~~~',
+		heroTitle: 'Project:Partnerships/Heroes/bob-2026',
+		linkText: '',
+		endorsers: [ 'Carol', '$1' ],
+	};
+	// A content language other than the celebrating person's (the test's own texts).
+	const GERMAN: Record<string, string> = {
+		'partnerships-heroes-talk-section': 'Held der Gemeinschaft: $1',
+		'partnerships-heroes-talk-text': 'Glückwunsch, $1 ($2)! „$3“ – $4, {{PLURAL:$5|eine Person|$5 Personen}}: $6.',
+		'partnerships-heroes-talk-link': 'die Nominierung',
+		'partnerships-heroes-category-mentor': 'Mentorin oder Mentor',
+	};
+
+	it( 'builds the message from the given texts, parameters in one pass and escaped', () => {
+		const plain = plainMessageFrom( GERMAN );
+		const message = buildTalkMessage( {
+			...parts,
+			category: plain( 'partnerships-heroes-category-mentor' ),
+			linkText: plain( 'partnerships-heroes-talk-link' ),
+		}, plain );
+		expect( message.sectionTitle ).toBe( 'Held der Gemeinschaft: Mentorin oder Mentor' );
+		expect( message.text ).toBe( 'Glückwunsch, Bob (Mentorin oder Mentor)! „Hat &#36;2 und &#123;&#123;Evil&#125;&#125; geschrieben ' +
+			'&#126;&#126;&#126;&#126;“ – [[:Project:Partnerships/Heroes/bob-2026|die Nominierung]], ' +
+			'{{PLURAL:2|eine Person|2 Personen}}: Carol, &#36;1. ~~~~' );
+		expect( plain( 'partnerships-heroes-talk-section', '$2', 'x' ) ).toBe( 'Held der Gemeinschaft: $2' );
+	} );
+
+	it( 'never makes up a message it was not given', () => {
+		const plain = plainMessageFrom( { 'partnerships-heroes-talk-section': 'Held: $1' } );
+		expect( () => plain( 'partnerships-heroes-talk-text', 'x' ) ).toThrow( /partnerships-heroes-talk-text/ );
+		expect( () => plain( 'toString' ) ).toThrow();
+		expect( () => buildTalkMessage( { ...parts, category: 'x', linkText: 'y' }, plain ) ).toThrow();
+	} );
+
+	it( 'asks for every message the talk message is built from, each one known', () => {
+		const keys = talkMessageKeys();
+		expect( keys ).toEqual( expect.arrayContaining( [
+			'partnerships-heroes-talk-section', 'partnerships-heroes-talk-text', 'partnerships-heroes-talk-link',
+			'partnerships-heroes-category-mentor', 'partnerships-heroes-category-emerging-community',
+		] ) );
+		for ( const key of keys ) {
+			expect( EN[ key ], key ).toEqual( expect.any( String ) );
+		}
 	} );
 } );
