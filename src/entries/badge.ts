@@ -8,6 +8,7 @@
 import './badge.less';
 import { setMessageBundle } from './shared/page';
 import { recordUrl } from './shared/mwLinks';
+import { isolate } from '../domain/messages';
 
 const bundle = require( './partnerships-messages.json' );
 const config = require( './partnerships-config.json' );
@@ -128,10 +129,10 @@ export function show( hit: BadgeHit, marker: Element | null ): void {
 		badge.appendChild( logo );
 	}
 	const text = element( 'div', 'partnerships-badge__text' );
-	// Names from records are bidi-isolated (FSI … PDI): an RTL name, or a direction
-	// override left open in one, cannot reorder the sentence around it.
-	const institution = `\u2068${ hit.institution }\u2069`;
-	const partnership = `\u2068${ hit.partnership }\u2069`;
+	// Names from records are bidi-isolated: an RTL name, or a direction override left
+	// open in one, cannot reorder the sentence around it.
+	const institution = isolate( hit.institution );
+	const partnership = isolate( hit.partnership );
 	text.appendChild( element( 'strong', 'partnerships-badge__institution', msg( 'partnerships-badge-donated-by', institution ) ) );
 	text.appendChild( element( 'span', 'partnerships-badge__partnership', msg( 'partnerships-badge-part-of', partnership ) ) );
 	text.appendChild( element( 'span', 'partnerships-badge__thanks', msg( 'partnerships-badge-thanks', institution ) ) );

@@ -68,7 +68,7 @@ describe( 'PartnershipView', () => {
 		const rlo = '\u202E';
 		const wrapper = mountView( { categories: [ 'C' ], licence: `${ rlo }CC0` }, {
 			partners: [ { label: `${ rlo }Museum`, wikidata: 'Q42' } ],
-			stewards: [ { organisation: `${ rlo }Steward`, role: 'lead' } ],
+			stewards: [ { organisation: `${ rlo }Steward`, role: 'lead' }, { organisation: `\u2069${ rlo }Escape`, role: 'advisor' } ],
 			themes: [ `${ rlo }art`, 'maps' ],
 			obligations: [ { party: `${ rlo }Party`, role: `${ rlo }host`, obligations: [ 'Host' ] } ],
 			goals: [ { description: 'Files', target: 10, achieved: 3, unit: `${ rlo }files` } ],
@@ -76,6 +76,8 @@ describe( 'PartnershipView', () => {
 		const isolated = ( inner: string ): string => `\u2068${ inner }\u2069`;
 		const text = wrapper.text();
 		expect( text ).toContain( `(partnerships-record-steward: ${ isolated( `${ rlo }Steward` ) }, (partnerships-steward-role-lead))` );
+		// An isolate end inside the name cannot end the isolate early.
+		expect( text ).toContain( `(partnerships-record-steward: ${ isolated( `${ rlo }Escape` ) }, (partnerships-steward-role-advisor))` );
 		expect( text ).toContain( `(partnerships-record-party-role: ${ isolated( `${ rlo }Party` ) }, ${ isolated( `${ rlo }host` ) })` );
 		expect( text ).toContain( `(partnerships-record-goal-progress: 3, 10, ${ isolated( `${ rlo }files` ) })` );
 		expect( text ).toContain( `(partnerships-record-donation: ${ isolated( `${ rlo }CC0` ) }, ?)` );

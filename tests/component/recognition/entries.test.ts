@@ -172,9 +172,10 @@ describe( 'entries', () => {
 			fakeMw( { wgUserLanguage: 'en' } );
 			const { show } = await import( '../../../src/entries/badge' );
 			document.body.innerHTML = '<div class="partnerships-donation" data-partnership="M1"></div>';
-			show( { ...hit, institution: '\u202EMuseum', partnership: '\u202EVases' }, document.querySelector( '.partnerships-donation' ) );
+			show( { ...hit, institution: '\u202EMuseum', partnership: '\u2069\u202EVases' }, document.querySelector( '.partnerships-donation' ) );
 			const line = ( name: string ): string | null | undefined => document.querySelector( `.partnerships-badge__${ name }` )?.textContent;
 			expect( line( 'institution' ) ).toBe( '(partnerships-badge-donated-by: \u2068\u202EMuseum\u2069)' );
+			// An isolate end inside the name cannot end the isolate early.
 			expect( line( 'partnership' ) ).toBe( '(partnerships-badge-part-of: \u2068\u202EVases\u2069)' );
 			expect( line( 'thanks' ) ).toBe( '(partnerships-badge-thanks: \u2068\u202EMuseum\u2069)' );
 		} );
