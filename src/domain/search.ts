@@ -140,6 +140,14 @@ export function fold( text: string ): string {
 		// eslint-disable-next-line no-misleading-character-class
 		.replace( /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, '' )
 		.replace( /[ßæœøđðħıłþ]/g, ( c ) => SPECIAL_LETTERS[ c ] )
+		// Typographic apostrophes (and the modifier letters often typed for them) as the
+		// one on the keyboard: "d'arte" finds "Museo d’Arte".
+		.replace( /[\u2018\u2019\u02bc\u2032\u00b4`]/g, '\'' )
+		// Arabic as people type it: without vowel marks (harakat), the hamza or madda on
+		// an alef (which NFD has taken apart) or the tatweel that stretches a word, so
+		// "الاسكندرية" finds "الإسكندرية". The class holds marks on purpose.
+		// eslint-disable-next-line no-misleading-character-class
+		.replace( /[\u0640\u064b-\u065f\u0670]/g, '' )
 		.replace( /\s+/g, ' ' )
 		.trim();
 }
