@@ -3,9 +3,11 @@
 // search/filter latency, and the panel's size; then page views on the two demo wikis
 // (scripts/lib/benchPageViews.ts): the loader's size, requests and modules on a page that
 // needs nothing and on donated content, the badge's time and layout shift, the dialog,
-// the wall and the hall of heroes. Not part of the tests: timings depend on the machine.
+// the wall and the hall of heroes; then the hall of heroes at scale (scripts/lib/benchHeroes.ts):
+// generated nominations and endorsement pages, the hall opened cold. Not part of the tests:
+// timings depend on the machine.
 // Options: --sizes=1000,10000  --runs=3  --json=<file>  --strict (exit 1 when a target is
-// missed)  --parts=panel,pageviews.
+// missed)  --parts=panel,pageviews,heroes  --heroes=300:1500,1000:5000 (nominations:endorsements).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +18,7 @@ import { generateRecords, importRecords } from './lib/importRecords';
 import { TestBrowser } from '../tests/e2e/browser';
 import { Stack, startStack } from './lib/stack';
 import { measurePageViews, PageViewFigures, PageViewResult, seedPageViews } from './lib/benchPageViews';
+import { benchHeroes, HeroScale, HeroScaleResult } from './lib/benchHeroes';
 
 // ---------------------------------------------------------------------------------------
 // The panel's contract (see src/components/PartnershipsApp.vue and knowledge/*.vue)
@@ -44,12 +47,17 @@ interface Options {
 	runs: number;
 	json: string;
 	strict: boolean;
-	/** Which parts to run: the panel (records at each size), page views (the demo wikis) */
+	/** Which parts to run: the panel (records at each size), page views (the demo wikis), heroes at scale */
 	parts: Set<string>;
+	/** Nominations and endorsement pages of each heroes run */
+	heroes: HeroScale[];
 }
 
+const PARTS = [ 'panel', 'pageviews', 'heroes' ];
+
 function parseOptions( argv: string[] ): Options {
-	const options: Options = { sizes: [ 1000, 10000 ], runs: 3, json: 'test-results/bench.json', strict: false, parts: new Set( [ 'panel', 'pageviews' ] ) };
+	const options: Options = { sizes: [ 1000, 10000 ], runs: 3, json: 'test-results/bench.json', strict: false, parts: new Set( PARTS ),
+		heroes: [ { nominations: 300, endorsements: 1500 }, { nominations: 1000, endorsements: 5000 } ] };
 	for ( const arg of argv ) {
 		const [ name, value = '' ] = arg.replace( /^--/, '' ).split( '=' );
 		if ( name === 'sizes' ) {
@@ -61,9 +69,14 @@ function parseOptions( argv: string[] ): Options {
 		} else if ( name === 'strict' ) {
 			options.strict = true;
 		} else if ( name === 'parts' ) {
-			options.parts = new Set( value.split( ',' ).filter( ( part ) => [ 'panel', 'pageviews' ].includes( part ) ) );
+			options.parts = new Set( value.split( ',' ).filter( ( part ) => PARTS.includes( part ) ) );
+		} else if ( name === 'heroes' ) {
+			options.heroes = value.split( ',' ).map( ( pair ) => pair.replace( /_/g, '' ).split( ':' ).map( ( v ) => Number.parseInt( v, 10 ) ) )
+				.filter( ( [ n, e ] ) => n > 0 && e >= 0 )
+				.map( ( [ nominations, endorsements ] ) => ( { nominations, endorsements } ) );
 		} else {
-			throw new Error( `Unknown option ${ arg }. Options: --sizes=1000,10000 --runs=3 --json=<file> --strict --parts=panel,pageviews` );
+			throw new Error( `Unknown option ${ arg }. Options: --sizes=1000,10000 --runs=3 --json=<file> --strict ` +
+				'--parts=panel,pageviews,heroes --heroes=300:1500,1000:5000' );
 		}
 	}
 	return options;
@@ -567,11 +580,81 @@ function printPageViews( all: PageViewResult[][] ): { rows: Row[]; missed: numbe
 	return { rows, missed: rows.reduce( ( sum, row ) => sum + row.ok.filter( ( ok ) => ok === false ).length, 0 ) };
 }
 
+/**
+ * The hall of heroes at scale: a scratch wiki per scale, opened cold options.runs times.
+ *
+ * @param options The options
+ * @return Per scale, the figures
+ */
+async function benchHeroScales( options: Options ): Promise<HeroScaleResult[]> {
+	if ( !browser ) {
+		browser = new TestBrowser();
+		await browser.launch();
+	}
+	const all: HeroScaleResult[] = [];
+	// Known to cleanUp(), so that Ctrl-C stops it.
+	const track = ( started: Wiki | null ): void => {
+		wiki = started;
+	};
+	for ( const scale of options.heroes ) {
+		console.log( `\nHeroes: ${ scale.nominations.toLocaleString( 'en' ) } nominations, ` +
+			`${ scale.endorsements.toLocaleString( 'en' ) } endorsements: starting a scratch wiki…` );
+		all.push( await benchHeroes( scale, browser, options.runs, track ) );
+	}
+	return all;
+}
+
+/**
+ * @param all Per scale, the figures
+ * @return The rows printed, and how many targets were missed
+ */
+function printHeroes( all: HeroScaleResult[] ): { rows: Row[]; missed: number } {
+	const rows: Row[] = [];
+	const med = ( r: HeroScaleResult, pick: ( open: HeroScaleResult[ 'runs' ][ number ] ) => number | null ): number | null => {
+		const values = r.runs.map( pick ).filter( ( v ): v is number => v !== null );
+		return values.length ? median( values ) : null;
+	};
+	type Cell = { text: string; ok: boolean | null };
+	const add = ( metric: string, target: string, cell: ( r: HeroScaleResult ) => Cell ): void => {
+		const cells = all.map( cell );
+		rows.push( { metric, target, values: cells.map( ( c ) => c.text ), ok: cells.map( ( c ) => c.ok ) } );
+	};
+	add( 'pages under …/Heroes/ (celebrated)', '—', ( r ) => ( { text: `${ r.pages.toLocaleString( 'en' ) } (${ r.celebrated })`, ok: null } ) );
+	add( 'seed: accounts + importDump.php', '—', ( r ) => ( { text: `${ showMs( r.seed.accountsMs ) } + ${ showMs( r.seed.importMs ) }`, ok: null } ) );
+	add( 'cold open: api.php requests', 'ceil(pages/50)+3', ( r ) => {
+		const requests = med( r, ( o ) => o.readyMs === null ? null : o.requests );
+		const limit = Math.ceil( r.pages / 50 ) + 3;
+		return { text: `${ requests ?? 'n/a' } (≤ ${ limit })`, ok: requests === null ? null : requests <= limit };
+	} );
+	add( '  of which page batches / list=users', '—', ( r ) => ( {
+		text: `${ med( r, ( o ) => o.pageBatches ) } / ${ med( r, ( o ) => o.userChecks ) }`, ok: null,
+	} ) );
+	add( 'cold open: navigation → ready', '—', ( r ) => {
+		const ms = med( r, ( o ) => o.readyMs );
+		return { text: ms === null ? `n/a (${ r.runs.map( ( o ) => o.state ).join( ', ' ) })` : showMs( ms ), ok: null };
+	} );
+	add( 'heroes shown = celebrated generated', 'equal', ( r ) => {
+		const shown = r.runs.map( ( o ) => o.heroes );
+		return { text: `${ shown.join( ', ' ) } of ${ r.celebrated }`, ok: shown.every( ( h ) => h === r.celebrated ) };
+	} );
+	const scaleOf = ( r: HeroScaleResult ): string => `${ r.nominations.toLocaleString( 'en' ) } + ${ r.endorsements.toLocaleString( 'en' ) }`;
+	const header = [ 'hall of heroes, cold', ...all.map( scaleOf ), 'target' ];
+	const body = rows.map( ( row ) => [ row.metric, ...row.values.map( ( v, i ) => row.ok[ i ] === null ? v : `${ v } ${ row.ok[ i ] ? '✓' : '✗' }` ), row.target ] );
+	printRows( header, body );
+	for ( const r of all ) {
+		for ( const e of r.errors ) {
+			console.log( `  console error (heroes ${ r.nominations }): ${ e }` );
+		}
+	}
+	return { rows, missed: rows.reduce( ( sum, row ) => sum + row.ok.filter( ( ok ) => ok === false ).length, 0 ) };
+}
+
 async function main(): Promise<void> {
 	const options = parseOptions( process.argv.slice( 2 ) );
 	const sizeBytes = panelSize();
 	const results: SizeResult[] = [];
 	let pageViews: PageViewResult[][] = [];
+	let heroes: HeroScaleResult[] = [];
 	try {
 		if ( options.parts.has( 'panel' ) ) {
 			for ( const n of options.sizes ) {
@@ -580,6 +663,9 @@ async function main(): Promise<void> {
 		}
 		if ( options.parts.has( 'pageviews' ) ) {
 			pageViews = await benchPageViews( options );
+		}
+		if ( options.parts.has( 'heroes' ) && options.heroes.length ) {
+			heroes = await benchHeroScales( options );
 		}
 	} finally {
 		await cleanUp();
@@ -590,7 +676,8 @@ async function main(): Promise<void> {
 		printTable( results, sizeBytes ) :
 		{ rows: [], missed: 0, notes: [] };
 	const pageViewTable = pageViews.length ? printPageViews( pageViews ) : { rows: [], missed: 0 };
-	const missed = panelMissed + pageViewTable.missed;
+	const heroTable = heroes.length ? printHeroes( heroes ) : { rows: [], missed: 0 };
+	const missed = panelMissed + pageViewTable.missed + heroTable.missed;
 	for ( const reason of notes ) {
 		console.log( `  n/a: ${ reason } — the panel's side of the contract is missing or not ready (see scripts/bench.ts).` );
 	}
@@ -612,6 +699,8 @@ async function main(): Promise<void> {
 			table: rows,
 			pageViews,
 			pageViewTable: pageViewTable.rows,
+			heroes,
+			heroTable: heroTable.rows,
 		}, null, '\t' ) + '\n' );
 		console.log( `Figures written to ${ options.json }` );
 	}
