@@ -13,6 +13,8 @@ export interface HeroLabels {
 	language( code: string ): string;
 	/** @return Names as a list in the reader's language ("A, B and C") */
 	list( names: string[] ): string;
+	/** @return How many endorsements a nomination has, against how many it needs */
+	endorsements( count: number ): string;
 	/** @return A date (YYYY-MM-DD) from a timestamp */
 	date( time: string ): string;
 }
@@ -64,6 +66,10 @@ export function useHeroLabels( services: HeroesServices ): HeroLabels {
 			const isolated = list.map( isolate );
 			return listFormat ? listFormat.format( isolated ) : isolated.join( ', ' );
 		},
+		// "4 of 2 endorsements" reads oddly: past the threshold, the count and what was needed.
+		endorsements: ( count ) => count >= services.threshold ?
+			msg( 'partnerships-heroes-endorsement-count-enough', count, services.threshold ) :
+			msg( 'partnerships-heroes-endorsement-count', count, services.threshold ),
 		date: ( time ) => time.slice( 0, 10 ),
 	};
 }

@@ -29,4 +29,16 @@ describe( 'NominationList', () => {
 		expect( items[ 1 ].find( '.partnerships-nominations__self' ).text() ).toBe( '(partnerships-heroes-self-nomination)' );
 		expect( wrapper.text() ).toContain( '(partnerships-heroes-nominations-intro: 3)' );
 	} );
+
+	it( 'says how many endorsements were needed, not "4 of 2", once a nomination has more', () => {
+		const many = nomination( 'many', { nominee: { kind: 'user', user: 'Bob' } }, {
+			status: 'ready',
+			endorsements: [ 'Carol', 'Dave', 'Erin', 'Frank' ].map( ( user ) => ( { user, comment: '', time: '2026-03-02T00:00:00Z', title: user } ) ),
+		} );
+		const wrapper = mount( NominationList, {
+			props: { nominations: [ many ], heroHref: ( id: string ) => `#hero=${ id }`, nominateHref: '#nominate' },
+			global: { provide: { [ HeroesServicesKey as symbol ]: fakeHeroesServices( { threshold: 2 } ) } },
+		} );
+		expect( wrapper.find( '.partnerships-nominations__count' ).text() ).toBe( '(partnerships-heroes-endorsement-count-enough: 4, 2)' );
+	} );
 } );
