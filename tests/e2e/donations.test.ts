@@ -206,6 +206,15 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		expect( text ).toContain( '(partnerships-recognition-wikis: 1, 1)' );
 		// Every number says where it comes from and when it was counted.
 		expect( await dialog.locator( 'a', { hasText: '(partnerships-recognition-source' } ).count() ).toBeGreaterThanOrEqual( 4 );
+		// Each on its own line under the figure, the short ones as the long ones.
+		const stats = await dialog.locator( '.partnerships-recognition__stat' ).evaluateAll( ( lis ) => lis.map( ( li ) => {
+			const figure = li.firstElementChild!.getBoundingClientRect();
+			return { stat: li.className, below: Math.round( li.querySelector( '.partnerships-stat-sources' )!.getBoundingClientRect().top - figure.bottom ) };
+		} ) );
+		expect( stats.length ).toBeGreaterThanOrEqual( 4 );
+		for ( const stat of stats ) {
+			expect( stat.below, stat.stat ).toBeGreaterThanOrEqual( 0 );
+		}
 		expect( text ).toContain( '(partnerships-recognition-counted:' );
 		// This wiki has no CommonsMetadata, so the file's page names no licence: the
 		// record's ("Public domain") is used, and said to be the record's.
