@@ -233,13 +233,19 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		await dialog.waitFor( { timeout: 30000 } );
 		const stat = dialog.locator( '.partnerships-recognition__stat' );
 		await expect.poll( () => stat.locator( '.partnerships-stat-sources a' ).count(), { timeout: 30000 } ).toBeGreaterThanOrEqual( 4 );
-		const stats = await stat.evaluateAll( ( lis ) => lis.map( ( li ) => ( {
-			stat: li.className,
-			below: Math.round( li.querySelector( '.partnerships-stat-sources' )!.getBoundingClientRect().top - li.firstElementChild!.getBoundingClientRect().bottom ),
-		} ) ) );
+		const stats = await stat.evaluateAll( ( lis ) => lis.map( ( li ) => {
+			const links = [ ...li.querySelectorAll( '.partnerships-stat-sources a' ) ];
+			return {
+				stat: li.className,
+				below: Math.round( li.querySelector( '.partnerships-stat-sources' )!.getBoundingClientRect().top - li.firstElementChild!.getBoundingClientRect().bottom ),
+				// And when it was counted, under the sources.
+				timeBelow: Math.round( li.querySelector( '.partnerships-stat-sources time' )!.getBoundingClientRect().top - links[ links.length - 1 ].getBoundingClientRect().bottom ),
+			};
+		} ) );
 		expect( stats.length ).toBeGreaterThanOrEqual( 4 );
 		for ( const s of stats ) {
 			expect( s.below, s.stat ).toBeGreaterThanOrEqual( 0 );
+			expect( s.timeBelow, s.stat ).toBeGreaterThanOrEqual( 0 );
 		}
 		await screenshot( page, `recognition-en-${ site }` );
 		expect( errors ).toEqual( [] );
