@@ -203,8 +203,35 @@ describe( 'browsing partnerships', () => {
 		}
 		const violations = await axe( page, '.partnerships-app' );
 		expect( violations, JSON.stringify( violations, null, 1 ) ).toEqual( [] );
+		if ( name === 'minerva' ) {
+			// The list fits the phone: nothing in it scrolls sideways, and each row gives
+			// its name the whole width instead of a narrow column (rows many lines tall).
+			const fit = await page.locator( '.partnerships-list__table' ).evaluate( ( table ) => ( {
+				// Visually hidden parts (caption, headings) are 1px wide on purpose.
+				scrolling: [ table, ...table.querySelectorAll( '*' ) ].filter( ( el ) => el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1 )
+					.map( ( el ) => `${ el.tagName }.${ el.className }` ),
+				names: [ ...table.querySelectorAll( 'tbody tr' ) ].map( ( tr ) => tr.firstElementChild!.getBoundingClientRect().width / tr.getBoundingClientRect().width ),
+			} ) );
+			expect( fit.scrolling ).toEqual( [] );
+			expect( fit.names.length ).toBeGreaterThan( 0 );
+			expect( fit.names.filter( ( share ) => share < 0.8 ) ).toEqual( [] );
+		}
 		await screenshot( page, `browse-${ name }` );
 		await panel.openRecord( museum.name );
+		if ( name === 'rtl' ) {
+			// Items of left-to-right text (dir="auto") keep the list's direction, so their
+			// bullets stay inside the list's indent, and their text sits beside the bullet.
+			const items = await page.locator( '.partnerships-record li[dir="auto"]' ).evaluateAll( ( lis ) => lis.map( ( li ) => {
+				const text = document.createRange();
+				text.selectNodeContents( li );
+				return { text: li.textContent!.trim(), direction: getComputedStyle( li ).direction, gap: Math.round( li.getBoundingClientRect().right - text.getBoundingClientRect().right ) };
+			} ) );
+			expect( items.map( ( i ) => i.text ) ).toContain( museum.partners[ 0 ].label );
+			for ( const item of items ) {
+				expect( item, item.text ).toMatchObject( { direction: 'rtl' } );
+				expect( item.gap, item.text ).toBeLessThanOrEqual( 2 );
+			}
+		}
 		const recordViolations = await axe( page, '.partnerships-app' );
 		expect( recordViolations, JSON.stringify( recordViolations, null, 1 ) ).toEqual( [] );
 		await screenshot( page, `record-${ name }` );

@@ -224,6 +224,34 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		await context.close();
 	} );
 
+	it( 'puts every figure\'s sources on a line under it, the short figures too', async () => {
+		// In English: "3 files" is short enough to have room beside it, unlike a message key.
+		const { page, context, errors } = await browser.newPage();
+		await page.goto( fileUrl( wiki(), { uselang: 'en' } ) );
+		await page.locator( '.partnerships-badge__button' ).click();
+		const dialog = page.getByRole( 'dialog' );
+		await dialog.waitFor( { timeout: 30000 } );
+		const stat = dialog.locator( '.partnerships-recognition__stat' );
+		await expect.poll( () => stat.locator( '.partnerships-stat-sources a' ).count(), { timeout: 30000 } ).toBeGreaterThanOrEqual( 4 );
+		const stats = await stat.evaluateAll( ( lis ) => lis.map( ( li ) => {
+			const links = [ ...li.querySelectorAll( '.partnerships-stat-sources a' ) ];
+			return {
+				stat: li.className,
+				below: Math.round( li.querySelector( '.partnerships-stat-sources' )!.getBoundingClientRect().top - li.firstElementChild!.getBoundingClientRect().bottom ),
+				// And when it was counted, under the sources.
+				timeBelow: Math.round( li.querySelector( '.partnerships-stat-sources time' )!.getBoundingClientRect().top - links[ links.length - 1 ].getBoundingClientRect().bottom ),
+			};
+		} ) );
+		expect( stats.length ).toBeGreaterThanOrEqual( 4 );
+		for ( const s of stats ) {
+			expect( s.below, s.stat ).toBeGreaterThanOrEqual( 0 );
+			expect( s.timeBelow, s.stat ).toBeGreaterThanOrEqual( 0 );
+		}
+		await screenshot( page, `recognition-en-${ site }` );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+
 	it( 'shows the recognition wall where a page asks for it', async () => {
 		const { page, context, errors } = await browser.newPage();
 		await page.goto( `${ wiki().url }/index.php?title=Donors&uselang=qqx` );

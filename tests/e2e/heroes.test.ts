@@ -363,6 +363,76 @@ describe( 'the heroes page with the keyboard', () => {
 	} );
 } );
 
+describe( 'the nomination form with the keyboard', () => {
+	it( 'can be filled and sent without a mouse, showing where the focus is', async () => {
+		const { page, context, errors } = await browser.newPage();
+		const alice = wikis.ext.accounts.users.find( ( u ) => u.username === 'Alice' )!;
+		await logIn( page, wikis.ext.url, alice.username, alice.password );
+		const heroes = new HeroesPage( page, wikis.ext.url );
+		await heroes.open( { fragment: 'nominate' } );
+		const unseen: string[] = [];
+		const focused = (): Promise<string> => page.evaluate( () => {
+			const el = document.activeElement as HTMLInputElement;
+			return `${ el.tagName.toLowerCase() }${ el.type ? `[${ el.type }]` : '' }${ el.value && el.type === 'checkbox' ? `=${ el.value }` : '' }`;
+		} );
+		/**
+		 * Tab on until `wanted` has the focus, checking at each stop that the focus shows:
+		 * the control looks different with and without it.
+		 *
+		 * @param wanted What document.activeElement must match
+		 */
+		async function tabTo( wanted: string ): Promise<void> {
+			for ( let i = 0; i < 40; i++ ) {
+				await page.keyboard.press( 'Tab' );
+				const active = ( await page.evaluateHandle( () => document.activeElement! ) ).asElement()!;
+				const box = ( await active.evaluateHandle( ( el ) => el.closest(
+					'.cdx-checkbox, .cdx-radio, .cdx-select-vue, .cdx-text-input, .cdx-text-area, .cdx-search-input, .cdx-button',
+				) ?? el ) ).asElement()!;
+				const withFocus = await box.screenshot( { animations: 'disabled' } );
+				const matches = await active.evaluate( ( el, sel ) => el.matches( sel ), wanted );
+				const name = await focused();
+				await active.evaluate( ( el ) => ( el as HTMLElement ).blur() );
+				const without = await box.screenshot( { animations: 'disabled' } );
+				await active.evaluate( ( el ) => ( el as HTMLElement ).focus() );
+				if ( withFocus.equals( without ) ) {
+					unseen.push( name );
+				}
+				if ( matches ) {
+					return;
+				}
+			}
+			throw new Error( `the focus never reached ${ wanted }` );
+		}
+		await page.locator( '.partnerships-nominate input[type="radio"]' ).first().focus();
+		await page.keyboard.press( 'ArrowRight' );
+		expect( await page.locator( '.partnerships-nominate input[type="radio"]:checked' ).getAttribute( 'value' ) ).toBe( 'group' );
+		await tabTo( '.partnerships-nominate input[type="text"], .partnerships-nominate input:not([type])' );
+		await page.keyboard.type( `Keyboard Wikimedians ${ RUN }` );
+		await tabTo( '.partnerships-nominate__category .cdx-select-vue__handle' );
+		await page.keyboard.press( 'Enter' );
+		await page.keyboard.press( 'ArrowDown' );
+		await page.keyboard.press( 'Enter' );
+		expect( await page.locator( '.partnerships-nominate__category .cdx-select-vue__handle' ).textContent() ).not.toContain( '(partnerships-heroes-choose)' );
+		await tabTo( '.partnerships-nominate__citation textarea' );
+		await page.keyboard.type( 'They run a weekly online office hour for anyone who asks.' );
+		await tabTo( '.partnerships-nominate__partnerships input' );
+		await page.keyboard.type( 'a' );
+		await tabTo( '.partnerships-nominate__partnerships input[type="checkbox"]' );
+		await page.keyboard.press( 'Space' );
+		await tabTo( 'input[type="checkbox"][value="002"]' );
+		await page.keyboard.press( 'Space' );
+		await tabTo( '.partnerships-nominate__submit' );
+		await page.keyboard.press( 'Enter' );
+		await heroes.notice.filter( { hasText: '(partnerships-heroes-nominated)' } ).waitFor( { timeout: 30000 } );
+		expect( await heroes.heroName.textContent() ).toBe( `Keyboard Wikimedians ${ RUN }` );
+		expect( await page.locator( '.partnerships-hero__partnerships li' ).count() ).toBe( 1 );
+		expect( await page.locator( '.partnerships-hero__facts' ).textContent() ).toContain( '(partnerships-region-002)' );
+		expect( unseen ).toEqual( [] );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+} );
+
 describe( 'the hall of heroes in RTL, night mode and Minerva', () => {
 	it.each( [ 'rtl', 'night', 'minerva' ] )( '%s', async ( variant ) => {
 		const mobile = variant === 'minerva';
@@ -437,6 +507,79 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'community heroes in English, as
 		await heroes.open( { query: { uselang: 'en' }, fragment: 'nominate' } );
 		await heroes.userInput.waitFor();
 		await check( 'form' );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+} );
+
+describe( 'the nomination form and a nomination in RTL, night mode and Minerva', () => {
+	const VARIANTS = {
+		rtl: { query: { useskin: 'vector-2022', uselang: 'he' }, options: {} },
+		night: { query: { useskin: 'vector-2022', vectornightmode: '1' }, options: {} },
+		minerva: { query: { useskin: 'minerva' }, options: { viewport: { width: 390, height: 844 }, isMobile: true } },
+	};
+	let id = '';
+
+	beforeAll( async () => {
+		// A nomination with an endorsement that has a comment, shown beside its author.
+		const alice = await repositoryAs( wikis.ext, 'Alice' );
+		const made = await alice.nominate( {
+			nominee: { kind: 'group', name: `Wikimedians of Variantia ${ RUN }` },
+			category: 'organiser',
+			citation: 'They translated the interface into three languages and taught others to do it.',
+			partnerships: [],
+			regions: [ '002' ],
+			languages: [ 'fr' ],
+		} );
+		if ( !made.ok ) {
+			throw new Error( `nomination: ${ made.code }` );
+		}
+		id = made.id;
+		const carol = await repositoryAs( wikis.ext, 'Carol' );
+		const nomination = ( await carol.load() ).nominations.find( ( n ) => n.id === id )!;
+		expect( await carol.endorse( nomination, 'An example for everyone.' ) ).toEqual( { ok: true } );
+	} );
+
+	/**
+	 * @param page A page with a view of the heroes
+	 * @param variant Which variant it is shown in
+	 */
+	async function check( page: Page, variant: keyof typeof VARIANTS ): Promise<void> {
+		if ( variant === 'rtl' ) {
+			expect( await page.locator( '.partnerships-heroes' ).evaluate( ( el ) => getComputedStyle( el ).direction ) ).toBe( 'rtl' );
+		}
+		if ( variant === 'night' ) {
+			expect( await page.evaluate( () => getComputedStyle( document.body ).backgroundColor ) ).not.toBe( 'rgb(255, 255, 255)' );
+		}
+		if ( variant === 'minerva' ) {
+			expect( await page.evaluate( () => document.documentElement.scrollWidth ) ).toBeLessThanOrEqual( 390 );
+		}
+		const violations = await axe( page, '.partnerships-heroes' );
+		expect( serious( violations ), JSON.stringify( violations, null, 1 ) ).toEqual( [] );
+	}
+
+	it.each( Object.keys( VARIANTS ) as ( keyof typeof VARIANTS )[] )( '%s', async ( variant ) => {
+		const { query, options } = VARIANTS[ variant ];
+		const { page, context, errors } = await browser.newPage( options );
+		const alice = wikis.ext.accounts.users.find( ( u ) => u.username === 'Alice' )!;
+		await logIn( page, wikis.ext.url, alice.username, alice.password );
+		const heroes = new HeroesPage( page, wikis.ext.url );
+
+		await heroes.open( { query, fragment: 'nominate' } );
+		await heroes.citation.fill( 'A citation long enough to be shown as it would be when nominating.' );
+		await page.locator( '.partnerships-nominate input[type="checkbox"][value="002"]' ).check();
+		await check( page, variant );
+		await screenshot( page, `heroes-form-${ variant }` );
+
+		await heroes.open( { query, fragment: `hero=${ id }` } );
+		await heroes.heroName.waitFor();
+		// The comment keeps its distance from its author's name, on whichever side it is.
+		const [ name, comment ] = await page.locator( '.partnerships-hero__endorsement' ).first().evaluate( ( li ) => [ li.querySelector( 'a' )!, li.querySelector( 'q' )! ]
+			.map( ( el ) => ( { left: el.getBoundingClientRect().left, right: el.getBoundingClientRect().right } ) ) );
+		const gap = variant === 'rtl' ? name.left - comment.right : comment.left - name.right;
+		expect( gap ).toBeGreaterThanOrEqual( 4 );
+		await check( page, variant );
+		await screenshot( page, `heroes-nomination-${ variant }` );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
