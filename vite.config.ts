@@ -42,6 +42,11 @@ export function entryConfig( entry: EntryName ): InlineConfig {
 			outDir: OUT_DIR,
 			emptyOutDir: false,
 			target: 'es2017',
+			// Browsers that have the logical CSS properties (margin-inline-start…): for older
+			// ones esbuild would lower them to margin-left/right rules per right-to-left
+			// :lang(), which ResourceLoader then flips for RTL pages, putting them on the
+			// wrong side. CSSJanus leaves logical properties alone.
+			cssTarget: [ 'chrome89', 'edge89', 'firefox66', 'safari15' ],
 			minify: true,
 			sourcemap: false,
 			copyPublicDir: false,

@@ -32,6 +32,13 @@ describe( 'built modules', () => {
 		}
 	} );
 
+	it.each( readdirSync( OUT_DIR ).filter( ( f ) => f.endsWith( '.css' ) ) )( '%s keeps logical properties, which ResourceLoader does not flip', ( file ) => {
+		const text = readFileSync( `${ OUT_DIR }/${ file }`, 'utf8' );
+		// Lowered for old browsers, margin-inline-start becomes margin-left/right rules per
+		// right-to-left :lang(), which ResourceLoader's CSSJanus flips again on RTL pages.
+		expect( text ).not.toMatch( /:lang\(/ );
+	} );
+
 	it( 'load Vue and Codex from ResourceLoader', () => {
 		const app = readFileSync( `${ OUT_DIR }/app.js`, 'utf8' );
 		expect( app ).toContain( 'require("vue")' );
