@@ -17,6 +17,8 @@ const browser = new TestBrowser();
 const created: string[] = [];
 let admin: HttpActionApi;
 
+const LONG_WORD = 'Aarhusuniversitetsbibliotekernesdigitaliseringssamarbejdsaftaleprojekt';
+
 const museum = {
 	schema: 'partnership/1',
 	name: 'Musée du quai Branly – Jacques Chirac: Océanie collections',
@@ -54,6 +56,17 @@ beforeAll( async () => {
 	const title = 'Project:Partnerships/Records/browse-test-quai-branly';
 	await admin.postWithEditToken( { action: 'edit', title, text: JSON.stringify( museum ), contentmodel: 'json', summary: 'test', assert: 'user' } );
 	created.push( title );
+	// A real compound word, longer than a phone's line: it must wrap, not widen the list.
+	const long = 'Project:Partnerships/Records/browse-test-long-word';
+	await admin.postWithEditToken( {
+		action: 'edit',
+		title: long,
+		text: JSON.stringify( { schema: 'partnership/1', name: LONG_WORD, partners: [ { label: LONG_WORD } ], type: 'glam', status: 'active' } ),
+		contentmodel: 'json',
+		summary: 'test',
+		assert: 'user',
+	} );
+	created.push( long );
 } );
 
 afterAll( async () => {
@@ -206,6 +219,9 @@ describe( 'browsing partnerships', () => {
 		if ( name === 'minerva' ) {
 			// The list fits the phone: nothing in it scrolls sideways, and each row gives
 			// its name the whole width instead of a narrow column (rows many lines tall).
+			// Also with a word longer than the line in view.
+			await panel.search( LONG_WORD.slice( 0, 20 ) );
+			await expect.poll( () => panel.names() ).toEqual( [ LONG_WORD ] );
 			const fit = await page.locator( '.partnerships-list__table' ).evaluate( ( table ) => ( {
 				// Visually hidden parts (caption, headings) are 1px wide on purpose.
 				scrolling: [ table, ...table.querySelectorAll( '*' ) ].filter( ( el ) => el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1 )
@@ -215,6 +231,8 @@ describe( 'browsing partnerships', () => {
 			expect( fit.scrolling ).toEqual( [] );
 			expect( fit.names.length ).toBeGreaterThan( 0 );
 			expect( fit.names.filter( ( share ) => share < 0.8 ) ).toEqual( [] );
+			await panel.search( '' );
+			await expect.poll( async () => ( await panel.names() ).length ).toBeGreaterThan( 1 );
 		}
 		await screenshot( page, `browse-${ name }` );
 		await panel.openRecord( museum.name );
