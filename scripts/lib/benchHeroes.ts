@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Request } from 'playwright-core';
 import { apiSession, startWiki, Wiki } from '../wiki/harness.mjs';
 import type { TestBrowser } from '../../tests/e2e/browser';
-import { base36Sha1 } from './importRecords';
+import { exportXml } from './importRecords';
 import {
 	CELEBRATION_PAGE,
 	CELEBRATION_SCHEMA,
@@ -145,36 +145,19 @@ export function generateHeroes( scale: HeroScale ): HeroSeed {
 	return { pages, accounts, celebrated, declined };
 }
 
-function escapeXml( text: string ): string {
-	return text.replace( /&/g, '&amp;' ).replace( /</g, '&lt;' ).replace( />/g, '&gt;' ).replace( /"/g, '&quot;' );
-}
-
 /**
  * @param pages The pages
  * @return A MediaWiki XML export (0.11), one revision per page by the page's own account
  */
 function dumpXml( pages: SeedPage[] ): string {
 	const now = Date.now();
-	const out = [ '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">' ];
-	pages.forEach( ( page, i ) => {
-		const format = page.model === 'json' ? 'application/json' : 'text/x-wiki';
-		out.push(
-			'  <page>',
-			`    <title>${ escapeXml( page.title ) }</title>`,
-			'    <revision>',
-			`      <timestamp>${ new Date( now - ( pages.length - i ) * 1000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' ) }</timestamp>`,
-			`      <contributor><username>${ escapeXml( page.user ) }</username></contributor>`,
-			'      <comment>Partnerships: generated heroes</comment>',
-			`      <model>${ page.model }</model>`,
-			`      <format>${ format }</format>`,
-			`      <text bytes="${ Buffer.byteLength( page.text, 'utf8' ) }" xml:space="preserve">${ escapeXml( page.text ) }</text>`,
-			`      <sha1>${ base36Sha1( page.text ) }</sha1>`,
-			'    </revision>',
-			'  </page>',
-		);
-	} );
-	out.push( '</mediawiki>', '' );
-	return out.join( '\n' );
+	return exportXml( pages.map( ( page, i ) => ( {
+		title: page.title,
+		text: page.text,
+		model: page.model === 'json' ? { model: 'json', format: 'application/json' } : { model: 'wikitext', format: 'text/x-wiki' },
+		timestamp: new Date( now - ( pages.length - i ) * 1000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' ),
+		user: page.user,
+	} ) ), '', 'Partnerships: generated heroes' );
 }
 
 /**

@@ -70,18 +70,20 @@ function xmlTimestamp( date: Date ): string {
 	return date.toISOString().replace( /\.\d{3}Z$/, 'Z' );
 }
 
-interface DumpPage {
+export interface DumpPage {
 	title: string;
 	text: string;
 	model: { model: string; format: string };
 	timestamp: string;
+	/** Author of this revision, if not the export's */
+	user?: string;
 }
 
 /**
  * A MediaWiki XML export (schema 0.11) of the given pages, one revision each.
  *
  * @param pages The pages
- * @param user Author of every revision
+ * @param user Author of every revision (unless the page names its own)
  * @param comment Edit summary of every revision
  * @return The XML
  */
@@ -98,7 +100,7 @@ export function exportXml( pages: DumpPage[], user: string, comment: string ): s
 			`    <title>${ escapeXml( page.title ) }</title>`,
 			'    <revision>',
 			`      <timestamp>${ page.timestamp }</timestamp>`,
-			`      <contributor><username>${ escapeXml( user ) }</username></contributor>`,
+			`      <contributor><username>${ escapeXml( page.user ?? user ) }</username></contributor>`,
 			`      <comment>${ escapeXml( comment ) }</comment>`,
 			`      <model>${ page.model.model }</model>`,
 			`      <format>${ page.model.format }</format>`,
