@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
  * `require()` calls.
  */
 export const ENTRIES = {
-	pageview: 'src/entries/pageview.ts',
-	app: 'src/entries/app.ts',
-	badge: 'src/entries/badge.ts',
-	recognition: 'src/entries/recognition.ts',
-	wall: 'src/entries/wall.ts',
-	heroes: 'src/entries/heroes.ts',
+	pageview: 'src/pageview/init.ts',
+	app: 'src/knowledge/init.ts',
+	badge: 'src/recognition/init/badge.ts',
+	recognition: 'src/recognition/init/dialog.ts',
+	wall: 'src/recognition/init/wall.ts',
+	heroes: 'src/heroes/init.ts',
 } as const;
 export type EntryName = keyof typeof ENTRIES;
 
@@ -73,8 +73,8 @@ export default defineConfig( {
 				test: {
 					name: 'unit',
 					environment: 'jsdom',
-					include: [ 'tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts' ],
-					setupFiles: [ 'tests/setup.ts' ],
+					include: [ 'tests/unit/**/*.test.ts' ],
+					setupFiles: [ 'tests/support/setup.ts' ],
 				},
 			},
 			{

@@ -17,12 +17,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HttpActionApi } from '../src/data/HttpActionApi';
-import { ApiError } from '../src/data/ActionApi';
+import { HttpActionApi } from '../src/shared/api/HttpActionApi';
+import { ApiError } from '../src/shared/api/ActionApi';
 import { planPages } from './lib/deployPlan';
 import { donationIndexFromWiki } from './lib/donationIndex';
-import { NamespaceIds, parsePageLocation } from '../src/domain/pageLocation';
-import type { ActionApi } from '../src/data/ActionApi';
+import { NamespaceIds, parsePageLocation } from '../src/shared/wiki/pageLocation';
+import type { ActionApi } from '../src/shared/api/ActionApi';
 
 /**
  * @param api A wiki

@@ -1,8 +1,8 @@
 // Writes schemas/partnership-1.schema.json, the published copy of the record schema,
-// from its source in src/domain/schema/partnershipSchema.ts. A unit test checks that it
+// from its source in src/knowledge/domain/partnershipSchema.ts. A unit test checks that it
 // is up to date. With --check, only says whether it is (exit code 1 when not).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { partnershipSchemaFileText } from '../src/domain/schema/partnershipSchema';
+import { partnershipSchemaFileText } from '../src/knowledge/domain/partnershipSchema';
 
 const FILE = 'schemas/partnership-1.schema.json';
 const text = partnershipSchemaFileText();

@@ -21,7 +21,7 @@ import {
 	HERO_CATEGORIES,
 	HEROES_FOLDER,
 	NOMINATION_SCHEMA,
-} from '../../src/domain/heroes';
+} from '../../src/heroes/domain/heroes';
 
 const ROOT = 'Project:Partnerships';
 const FOLDER = `${ ROOT }/${ HEROES_FOLDER }`;

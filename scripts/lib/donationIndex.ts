@@ -1,8 +1,8 @@
 // The donations index as the deploy command builds it: from every record on the wiki
 // that holds them.
-import { ActionApi } from '../../src/data/ActionApi';
-import { LoadProgress, loadPartnerships } from '../../src/data/partnershipRepository';
-import { PageLocation } from '../../src/domain/pageLocation';
+import { ActionApi } from '../../src/shared/api/ActionApi';
+import { LoadProgress, loadPartnerships } from '../../src/knowledge/data/partnershipRepository';
+import { PageLocation } from '../../src/shared/wiki/pageLocation';
 import {
 	DonationClash,
 	DonationIndex,
@@ -10,7 +10,7 @@ import {
 	DonationSource,
 	buildDonationIndex,
 	donationClashes,
-} from '../../src/domain/donations';
+} from '../../src/recognition/domain/donations';
 
 export interface DonationIndexResult {
 	/** The index, ready for JSON.stringify() */

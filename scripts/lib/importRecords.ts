@@ -16,7 +16,7 @@ import {
 	PartnershipType,
 	PriorityArea,
 	Region,
-} from '../../src/domain/partnership';
+} from '../../src/knowledge/domain/partnership';
 
 export interface RecordPage {
 	/** Page name under <root>/Records/ */

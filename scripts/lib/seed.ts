@@ -1,9 +1,9 @@
 // Demo data: a handful of realistic partnership records, written through the Action API
 // as an ordinary logged-in editor would.
 import { readFileSync } from 'node:fs';
-import { ActionApi, ApiError } from '../../src/data/ActionApi';
-import { RECORDS_FOLDER } from '../../src/data/partnershipRepository';
-import { HEROES_FOLDER } from '../../src/domain/heroes';
+import { ActionApi, ApiError } from '../../src/shared/api/ActionApi';
+import { RECORDS_FOLDER } from '../../src/knowledge/data/partnershipRepository';
+import { HEROES_FOLDER } from '../../src/heroes/domain/heroes';
 
 export interface DemoRecord {
 	id: string;

@@ -2,8 +2,8 @@
 // the account it belongs to (readers count an endorsement or a celebration only when its
 // page's last editor is that account), as those people would through the Action API.
 import { readFileSync } from 'node:fs';
-import { ActionApi, ApiError } from '../../src/data/ActionApi';
-import { CELEBRATION_PAGE, ENDORSEMENTS_FOLDER, HEROES_FOLDER } from '../../src/domain/heroes';
+import { ActionApi, ApiError } from '../../src/shared/api/ActionApi';
+import { CELEBRATION_PAGE, ENDORSEMENTS_FOLDER, HEROES_FOLDER } from '../../src/heroes/domain/heroes';
 
 export interface DemoHero {
 	id: string;

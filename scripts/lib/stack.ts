@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiLogin, startWiki, Wiki } from '../wiki/harness.mjs';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
 import { seedDemo } from './seed';
 import { seedHeroes } from './seedHeroes';
 import { ReplayServer, startReplayServer } from './replayServer';

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestBrowser, axe, screenshot } from './browser';
 import { PartnershipsPanel } from './pages/PartnershipsPanel';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { loadPartnerships } from '../../src/data/partnershipRepository';
-import { createSearchIndex, searchPartnerships } from '../../src/domain/search';
-import { Partnership } from '../../src/domain/partnership';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { loadPartnerships } from '../../src/knowledge/data/partnershipRepository';
+import { createSearchIndex, searchPartnerships } from '../../src/knowledge/domain/search';
+import { Partnership } from '../../src/knowledge/domain/partnership';
 
 const wikis = inject( 'wikis' );
 const wiki = wikis.ext;

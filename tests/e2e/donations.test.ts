@@ -12,7 +12,7 @@ import { apiLogin, ApiSession, startWiki, Wiki } from '../../scripts/wiki/harnes
 import { png } from '../../scripts/lib/png';
 import { DEMO_LOGO, deployGadgets, uploadDemoLogo } from '../../scripts/lib/stack';
 import { donationIndexFromWiki } from '../../scripts/lib/donationIndex';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
 import type { WikiInfo } from '../wiki/globalSetup';
 
 const wikis = inject( 'wikis' );

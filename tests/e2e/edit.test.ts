@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TestBrowser, axe, screenshot } from './browser';
 import { PartnershipsPanel, logIn } from './pages/PartnershipsPanel';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
 import { FaultProxy, startFaultProxy } from '../../scripts/lib/faultProxy';
 import { loggedIn } from '../../scripts/lib/stack';
 

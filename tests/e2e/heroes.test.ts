@@ -9,9 +9,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { TestBrowser, axe, screenshot, AxeViolation } from './browser';
 import { HEROES_TITLE, HeroesPage } from './pages/HeroesPage';
 import { logIn } from './pages/PartnershipsPanel';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { HeroesRepository } from '../../src/data/heroesRepository';
-import { DEFAULT_CELEBRATE_POLICY, Nomination } from '../../src/domain/heroes';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { HeroesRepository } from '../../src/heroes/data/heroesRepository';
+import { DEFAULT_CELEBRATE_POLICY, Nomination } from '../../src/heroes/domain/heroes';
 import type { WikiInfo } from '../wiki/globalSetup';
 
 const wikis = inject( 'wikis' );

@@ -3,8 +3,8 @@
 // from i18n/ (asserted with uselang=qqx), with no console errors.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestBrowser, axe, screenshot } from './browser';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { loadPartnerships } from '../../src/data/partnershipRepository';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { loadPartnerships } from '../../src/knowledge/data/partnershipRepository';
 import { loggedIn } from '../../scripts/lib/stack';
 import type { WikiInfo } from '../wiki/globalSetup';
 

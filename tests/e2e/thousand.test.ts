@@ -5,8 +5,8 @@ import { TestBrowser, screenshot } from './browser';
 import { PartnershipsPanel } from './pages/PartnershipsPanel';
 import { startWiki, Wiki } from '../../scripts/wiki/harness.mjs';
 import { generateRecords, importRecords } from '../../scripts/lib/importRecords';
-import { parsePartnership } from '../../src/domain/partnership';
-import { createSearchIndex, searchPartnerships } from '../../src/domain/search';
+import { parsePartnership } from '../../src/knowledge/domain/partnership';
+import { createSearchIndex, searchPartnerships } from '../../src/knowledge/domain/search';
 
 const N = 1000;
 const browser = new TestBrowser();

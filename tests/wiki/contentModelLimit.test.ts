@@ -3,10 +3,10 @@
 // then refuses with `cantchangecontentmodel`, the code of a missing right. The repository
 // must call it a rate limit. A fresh account is used, so no other test's limit is spent.
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { MemoryDraftStore } from '../../src/data/drafts';
-import { PartnershipRepository, SaveOutcome, draftKey } from '../../src/data/partnershipRepository';
-import { normalisePartnership } from '../../src/domain/partnership';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { MemoryDraftStore } from '../../src/shared/wiki/drafts';
+import { PartnershipRepository, SaveOutcome, draftKey } from '../../src/knowledge/data/partnershipRepository';
+import { normalisePartnership } from '../../src/knowledge/domain/partnership';
 
 const wiki = inject( 'wikis' ).gadgets;
 const root = { namespace: 4, title: 'Partnerships' };

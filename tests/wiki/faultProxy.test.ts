@@ -2,8 +2,8 @@
 // untouched until a fault is injected, and each fault is what a client really sees.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FaultProxy, ProxiedRequest, apiErrorBody, parseMultipart, requestParams, startFaultProxy } from '../../scripts/lib/faultProxy';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { ApiError } from '../../src/data/ActionApi';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { ApiError } from '../../src/shared/api/ActionApi';
 import { TestBrowser } from '../e2e/browser';
 
 const wikis = inject( 'wikis' );

@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWiki, Wiki } from '../../scripts/wiki/harness.mjs';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { ApiError } from '../../src/data/ActionApi';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { ApiError } from '../../src/shared/api/ActionApi';
 
 function phpServers( port: number ): string {
 	try {

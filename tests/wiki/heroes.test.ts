@@ -6,16 +6,16 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUsers } from '../../scripts/wiki/harness.mjs';
 import { startFaultProxy } from '../../scripts/lib/faultProxy';
-import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../src/data/ActionApi';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { HeroesRepository, NominationInput } from '../../src/data/heroesRepository';
+import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../src/shared/api/ActionApi';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { HeroesRepository, NominationInput } from '../../src/heroes/data/heroesRepository';
 import {
 	DEFAULT_CELEBRATE_POLICY,
 	HeroesResult,
 	Nomination,
 	publicNominations,
-} from '../../src/domain/heroes';
-import { buildTalkMessage, talkMessageParts } from '../../src/domain/talkMessage';
+} from '../../src/heroes/domain/heroes';
+import { buildTalkMessage, talkMessageParts } from '../../src/heroes/domain/talkMessage';
 import type { WikiInfo } from './globalSetup';
 
 const wikis = inject( 'wikis' );

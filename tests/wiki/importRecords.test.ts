@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWiki, Wiki } from '../../scripts/wiki/harness.mjs';
 import { ImportTimings, base36Sha1, exportXml, generateRecords, importRecords } from '../../scripts/lib/importRecords';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { loadPartnerships } from '../../src/data/partnershipRepository';
-import { PARTNERSHIP_TYPES, parsePartnership, validatePartnership } from '../../src/domain/partnership';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { loadPartnerships } from '../../src/knowledge/data/partnershipRepository';
+import { PARTNERSHIP_TYPES, parsePartnership, validatePartnership } from '../../src/knowledge/domain/partnership';
 
 const N = 1000;
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { ReplayServer, answerFor, fixtureKey, loadFixtures, startReplayServer } from '../../scripts/lib/replayServer';
-import { FetchWikidataSearch, readWikidataHits } from '../../src/data/wikidataSearch';
+import { FetchWikidataSearch, readWikidataHits } from '../../src/knowledge/data/wikidataSearch';
 import { TestBrowser } from '../e2e/browser';
 
 const FIXTURES = fileURLToPath( new URL( '../fixtures/wikidata', import.meta.url ) );

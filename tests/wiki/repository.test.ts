@@ -1,12 +1,12 @@
 // PartnershipRepository against the real MediaWiki 1.43 extension wiki: saves, conflicts
 // between two accounts, lost answers, and what warm opens cost in requests.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../src/data/ActionApi';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { MemoryDraftStore } from '../../src/data/drafts';
-import { MemoryRecordCache } from '../../src/data/recordCache';
-import { PartnershipRepository, RecordEntry, SaveOutcome } from '../../src/data/partnershipRepository';
-import { Partnership, normalisePartnership, parsePartnership } from '../../src/domain/partnership';
+import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../src/shared/api/ActionApi';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { MemoryDraftStore } from '../../src/shared/wiki/drafts';
+import { MemoryRecordCache } from '../../src/shared/wiki/recordCache';
+import { PartnershipRepository, RecordEntry, SaveOutcome } from '../../src/knowledge/data/partnershipRepository';
+import { Partnership, normalisePartnership, parsePartnership } from '../../src/knowledge/domain/partnership';
 
 const wiki = inject( 'wikis' ).ext;
 const root = { namespace: 4, title: 'Partnerships' };

@@ -1,8 +1,8 @@
 // The harness and both packagings on real MediaWiki 1.43 wikis, through the Action API.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
-import { HttpActionApi } from '../../src/data/HttpActionApi';
-import { loadPartnerships } from '../../src/data/partnershipRepository';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
+import { loadPartnerships } from '../../src/knowledge/data/partnershipRepository';
 import { demoRecords } from '../../scripts/lib/seed';
 import { definitionSection } from '../../gadgets/gadgets';
 

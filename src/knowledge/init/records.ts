@@ -1,0 +1,95 @@
+/**
+ * Links and services that several entry points build from `mw` (entries are the only
+ * code that reads it).
+ */
+import { RecognitionServices } from '../../recognition/services';
+import { MwActionApi } from '../../shared/api/MwActionApi';
+import { domParserText } from '../../recognition/domain/attribution';
+import { Partnership, parsePartnership } from '../domain/partnership';
+
+/** The module's configuration (partnerships-config.json) */
+interface RecordsConfig {
+	/** Records root title */
+	PartnershipsRecordsRoot: string;
+	/** api.php of the wiki holding the records ('' = this one) */
+	PartnershipsRecordsApi: string;
+}
+
+/**
+ * @param config Where the records are
+ * @return An API for the wiki holding the records: this wiki's, or another wiki's read
+ *  anonymously (mw.ForeignApi with `anonymous`: `origin=*`, no cookies)
+ */
+export async function recordsApi( config: RecordsConfig ): Promise<mw.Api> {
+	const url = config.PartnershipsRecordsApi;
+	if ( !url ) {
+		return new mw.Api();
+	}
+	await mw.loader.using( 'mediawiki.ForeignApi' );
+	return new mw.ForeignApi( url, { anonymous: true } );
+}
+
+/**
+ * @param id A record id
+ * @param config Where the records are
+ * @return The record, or null when its page is missing or not a valid record
+ */
+export async function readRecord( id: string, config: RecordsConfig ): Promise<Partnership | null> {
+	const api = new MwActionApi( await recordsApi( config ) );
+	const response = await api.get( {
+		action: 'query',
+		prop: 'revisions',
+		titles: `${ config.PartnershipsRecordsRoot }/Records/${ id }`,
+		rvprop: 'content',
+		rvslots: 'main',
+	} );
+	const pages = response && response.query && response.query.pages;
+	const page = Array.isArray( pages ) ? pages[ 0 ] : null;
+	const revision = page && Array.isArray( page.revisions ) ? page.revisions[ 0 ] : null;
+	const text = revision && revision.slots && revision.slots.main && revision.slots.main.content;
+	if ( typeof text !== 'string' ) {
+		return null;
+	}
+	const parsed = parsePartnership( text );
+	return parsed.ok ? parsed.record : null;
+}
+
+/**
+ * @param id A record id
+ * @param config The module's configuration (records root and the wiki holding them)
+ * @param config.PartnershipsRecordsRoot Records root title
+ * @param config.PartnershipsRecordsApi api.php of the wiki holding the records ('' = this one)
+ * @return A link to the record, on the wiki that holds the records
+ */
+export function recordUrl(
+	id: string,
+	config: { PartnershipsRecordsRoot: string; PartnershipsRecordsApi: string },
+): string {
+	const title = `${ config.PartnershipsRecordsRoot }/Records/${ id }`;
+	const api = config.PartnershipsRecordsApi;
+	if ( api ) {
+		// Another wiki's index.php beside its api.php; only http(s).
+		const url = new URL( api.replace( /api\.php$/, 'index.php' ), location.href );
+		if ( url.protocol === 'https:' || url.protocol === 'http:' ) {
+			url.search = new URLSearchParams( { title } ).toString();
+			return url.toString();
+		}
+	}
+	return mw.util.getUrl( title );
+}
+
+/**
+ * @return Services for the recognition dialog and wall: the API of the wiki showing the
+ *  page (the files, their categories and their usage live there)
+ */
+export function recognitionServices(): RecognitionServices {
+	return {
+		api: new MwActionApi( new mw.Api() ),
+		apiUrl: new URL( mw.util.wikiScript( 'api' ), location.href ).toString(),
+		wikiName: mw.config.get( 'wgSiteName' ),
+		languages: [ mw.config.get( 'wgUserLanguage' ), mw.config.get( 'wgContentLanguage' ) ],
+		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
+		message: ( key, ...params ) => mw.message( key, ...params ).text(),
+		htmlToText: domParserText,
+	};
+}
