@@ -21,6 +21,11 @@ export type EntryName = keyof typeof ENTRIES;
 
 export const OUT_DIR = 'extension/modules';
 
+/** Modules of ours with no effect on load… */
+const SIDE_EFFECT_FREE = /\/src\/.*\.ts$/;
+/** …except the entry points and the init code around them */
+const INIT_CODE = /\/src\/[a-z]+\/init(\.ts$|\/)/;
+
 const RESOURCE_LOADER_PROVIDED = [ 'vue', '@wikimedia/codex', /^\.\/partnerships-[a-z-]+\.json$/ ];
 
 /**
@@ -59,6 +64,13 @@ export function entryConfig( entry: EntryName ): InlineConfig {
 			},
 			rollupOptions: {
 				external: RESOURCE_LOADER_PROVIDED,
+				treeshake: {
+					// Our TypeScript modules only declare things; the entry points (init code)
+					// are the only ones that act on load. Saying so lets a module take one
+					// function from a feature's index.ts without carrying the rest of the
+					// feature (the badge takes recordUrl, not the repository).
+					moduleSideEffects: ( id: string ) => !SIDE_EFFECT_FREE.test( id ) || INIT_CODE.test( id ),
+				},
 			},
 		},
 	};

@@ -9,15 +9,14 @@ import { createMwApp } from 'vue';
 import HeroesApp from './components/HeroesApp.vue';
 import { MwActionApi } from '../shared/api/MwActionApi';
 import { HeroesRepository } from './data/heroesRepository';
-import { PartnershipRepository } from '../knowledge/data/partnershipRepository';
-import { IndexedDbRecordCache } from '../shared/wiki/recordCache';
+import { PartnershipRepository, recordUrl, recordsApi, recordsCache } from '../knowledge';
 import { LocalStorageDraftStore } from '../shared/wiki/drafts';
 import { parsePageLocation } from '../shared/wiki/pageLocation';
 import { DEFAULT_THRESHOLD, mayCelebrate } from './domain/heroes';
 import { HeroesServices, HeroesServicesKey, RelatedPartnership } from './services';
-import { recordUrl, recordsApi } from '../knowledge/init/records';
 import { contentContainer, setMessageBundle } from '../shared/mw/page';
-import { wikiLanguageNames } from '../shared/mw/languageNames';
+import { mwWikiContext } from '../shared/mw/wikiContext';
+import { WikiContextKey } from '../shared/wikiContext';
 import {
 	PlainMessage, buildTalkMessage, plainMessageFrom, talkMessageKeys, talkMessageParts,
 } from './domain/talkMessage';
@@ -37,11 +36,10 @@ function partnershipNames( root: ReturnType<typeof parsePageLocation> ): () => P
 	return () => {
 		names = names ?? ( async () => {
 			const api = await recordsApi( config );
-			const apiUrl = config.PartnershipsRecordsApi || mw.util.wikiScript( 'api' );
 			const repository = new PartnershipRepository( {
 				api: new MwActionApi( api ),
 				root,
-				cache: new IndexedDbRecordCache( 'partnerships', `${ apiUrl }|${ config.PartnershipsRecordsRoot }` ),
+				cache: recordsCache( config ),
 			} );
 			const { entries } = await repository.open();
 			return entries.flatMap( ( e ) => e.valid ? [ { id: e.id, name: e.record.name } ] : [] )
@@ -103,6 +101,7 @@ async function main(): Promise<void> {
 	const contentMessages = contentMessagesOf( language );
 	const root = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );
 	const services: HeroesServices = {
+		...mwWikiContext(),
 		heroes: new HeroesRepository( {
 			api: new MwActionApi( new mw.Api() ),
 			root,
@@ -113,12 +112,8 @@ async function main(): Promise<void> {
 		// A prefix of its own: the panel lists every draft under its prefix as a record's.
 		drafts: new LocalStorageDraftStore( 'partnerships-heroes-draft:' ),
 		partnerships: partnershipNames( root ),
-		userName,
 		canCelebrate,
 		threshold,
-		languages: [ language, mw.config.get( 'wgContentLanguage' ) ],
-		languageNames: wikiLanguageNames,
-		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
 		loginUrl: ( view ) => {
 			// The view comes back through the login page as a query (see viewCarriedBack).
 			const query = returnToQuery( view );
@@ -128,7 +123,6 @@ async function main(): Promise<void> {
 			} );
 		},
 		recordUrl: ( id ) => recordUrl( id, config ),
-		message: ( key, ...params ) => mw.message( key, ...params ).text(),
 		plainMessage: ( key, ...params ) => mw.message( key, ...params ).plain(),
 		talkMessage: async ( nomination ) => {
 			if ( nomination.record.nominee.kind !== 'user' ) {
@@ -149,6 +143,7 @@ async function main(): Promise<void> {
 	};
 	createMwApp( HeroesApp )
 		.provide( HeroesServicesKey, services )
+		.provide( WikiContextKey, services )
 		.mount( container );
 }
 

@@ -1,5 +1,5 @@
-import { InjectionKey } from 'vue';
-import type { LanguageNameLookup } from '../shared/i18n/useDisplayNames';
+import type { InjectionKey } from 'vue';
+import type { WikiContext } from '../shared/wikiContext';
 import type { HeroesRepository, TalkMessage } from './data/heroesRepository';
 import type { Nomination } from './domain/heroes';
 import type { DraftStore } from '../shared/wiki/drafts';
@@ -14,27 +14,20 @@ export interface RelatedPartnership {
 /**
  * Everything the community-heroes components need from the outside world, provided by
  * src/heroes/init.ts (the only code that reads `mw`), so that components run in unit
- * tests without a wiki.
+ * tests without a wiki. Messages, links and the reader come from the WikiContext it
+ * extends.
  */
-export interface HeroesServices {
+export interface HeroesServices extends WikiContext {
 	/** Reads and writes nominations, endorsements, celebrations and declines */
 	heroes: HeroesRepository;
 	/** The unsaved nomination, kept in the browser until the wiki confirms the save */
 	drafts: DraftStore;
 	/** Partnerships a nomination may relate to (the knowledge base's records) */
 	partnerships(): Promise<RelatedPartnership[]>;
-	/** The logged-in user's name, or null for a logged-out reader */
-	userName: string | null;
 	/** Whether the reader may celebrate (a configured right or group) */
 	canCelebrate: boolean;
 	/** Endorsements after which a nomination is ready to celebrate */
 	threshold: number;
-	/** The reader's language and its fallbacks, best first */
-	languages: string[];
-	/** Names of languages the browser cannot name, from the wiki */
-	languageNames?: LanguageNameLookup;
-	/** A link to a page on this wiki (mw.util.getUrl in the page) */
-	pageUrl( title: string, query?: Record<string, string> ): string;
 	/**
 	 * Where a logged-out reader logs in and comes back to a view
 	 *
@@ -47,8 +40,6 @@ export interface HeroesServices {
 	 * @param id The record's id
 	 */
 	recordUrl( id: string ): string;
-	/** A message as plain text (mw.message().text() in the page) */
-	message( key: string, ...params: ( string | number )[] ): string;
 	/**
 	 * A message's raw text with parameters already substituted as given
 	 * (mw.message().plain()); used for the talk-page message, whose parameters are

@@ -8,14 +8,14 @@ import { createMwApp } from 'vue';
 import PartnershipsApp from './components/PartnershipsApp.vue';
 import { MwActionApi } from '../shared/api/MwActionApi';
 import { PartnershipRepository } from './data/partnershipRepository';
-import { IndexedDbRecordCache } from '../shared/wiki/recordCache';
 import { LocalStorageDraftStore } from '../shared/wiki/drafts';
 import { FetchWikidataSearch } from './data/wikidataSearch';
 import { parsePageLocation } from '../shared/wiki/pageLocation';
 import { AppServices, ServicesKey } from './services';
-import { recordsApi } from './init/records';
+import { recordsApi, recordsCache } from './init/records';
 import { contentContainer, setMessageBundle } from '../shared/mw/page';
-import { wikiLanguageNames } from '../shared/mw/languageNames';
+import { mwWikiContext } from '../shared/mw/wikiContext';
+import { WikiContextKey } from '../shared/wikiContext';
 
 const config = require( './partnerships-config.json' );
 const bundle = require( './partnerships-messages.json' );
@@ -39,7 +39,6 @@ function createContainer(): HTMLElement | null {
 }
 
 async function main(): Promise<void> {
-	const language = mw.config.get( 'wgUserLanguage' );
 	setMessageBundle( bundle );
 	const container = createContainer();
 	if ( !container ) {
@@ -47,31 +46,27 @@ async function main(): Promise<void> {
 	}
 	const api = new MwActionApi( await recordsApi( config ) );
 	const recordsRoot = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );
-	const apiUrl = config.PartnershipsRecordsApi || mw.util.wikiScript( 'api' );
 	const drafts = new LocalStorageDraftStore( 'partnerships-draft:' );
 	const repository = new PartnershipRepository( {
 		api,
 		root: recordsRoot,
-		cache: new IndexedDbRecordCache( 'partnerships', `${ apiUrl }|${ config.PartnershipsRecordsRoot }` ),
+		cache: recordsCache( config ),
 		drafts,
 		userName: mw.config.get( 'wgUserName' ) ?? undefined,
 	} );
 	// Read the browser's cache while Vue mounts the app.
 	repository.prepare();
 	const services: AppServices = {
+		...mwWikiContext(),
 		api,
 		repository,
 		drafts,
 		wikidata: new FetchWikidataSearch( config.PartnershipsWikidataApi ),
 		recordsRoot,
-		languages: [ language, mw.config.get( 'wgContentLanguage' ) ],
-		languageNames: wikiLanguageNames,
-		userName: mw.config.get( 'wgUserName' ),
-		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
-		message: ( key, ...params ) => mw.message( key, ...params ).text(),
 	};
 	createMwApp( PartnershipsApp )
 		.provide( ServicesKey, services )
+		.provide( WikiContextKey, services )
 		.mount( container );
 }
 

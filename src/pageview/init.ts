@@ -8,7 +8,7 @@
 // Files beside a ResourceLoader package module are only reachable with require().
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { isLocation, parsePageLocation } from '../shared/wiki/pageLocation';
-import { findDonation } from '../recognition/domain/donations';
+import { findDonation } from '../recognition';
 
 const config = require( './partnerships-config.json' );
 const root = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );

@@ -37,6 +37,7 @@ export function fakeRecognitionServices( overrides: Partial<RecognitionServices>
 		apiUrl: 'https://wiki.example/w/api.php',
 		wikiName: 'Example Wiki',
 		languages: [ 'en' ],
+		userName: null,
 		pageUrl: ( title, query ) => `/wiki/${ encodeURIComponent( title ) }${ query ? '?' + new URLSearchParams( query ) : '' }`,
 		message: qqx,
 		htmlToText: domParserText,

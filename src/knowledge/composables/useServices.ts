@@ -1,13 +1,9 @@
-import { inject } from 'vue';
 import { AppServices, ServicesKey } from '../services';
+import { injectStrict } from '../../shared/ui/injectStrict';
 
 /**
- * @return The services provided by the entry point
+ * @return The services provided by the knowledge base's entry point
  */
 export function useServices(): AppServices {
-	const services = inject( ServicesKey );
-	if ( !services ) {
-		throw new Error( 'Partnerships services were not provided' );
-	}
-	return services;
+	return injectStrict( ServicesKey, 'knowledge base services' );
 }

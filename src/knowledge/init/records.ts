@@ -1,14 +1,14 @@
 /**
- * Links and services that several entry points build from `mw` (entries are the only
- * code that reads it).
+ * Where the records are, as the entry points of every feature reach them from `mw`:
+ * this wiki or another one (read anonymously), a record's link, the browser's cache of
+ * them. Exported through the knowledge base's index.ts.
  */
-import { RecognitionServices } from '../../recognition/services';
 import { MwActionApi } from '../../shared/api/MwActionApi';
-import { domParserText } from '../../recognition/domain/attribution';
+import { IndexedDbRecordCache, cacheKey } from '../../shared/wiki/recordCache';
 import { Partnership, parsePartnership } from '../domain/partnership';
 
 /** The module's configuration (partnerships-config.json) */
-interface RecordsConfig {
+export interface RecordsConfig {
 	/** Records root title */
 	PartnershipsRecordsRoot: string;
 	/** api.php of the wiki holding the records ('' = this one) */
@@ -79,17 +79,11 @@ export function recordUrl(
 }
 
 /**
- * @return Services for the recognition dialog and wall: the API of the wiki showing the
- *  page (the files, their categories and their usage live there)
+ * @param config Where the records are
+ * @return The browser's cache of the records (IndexedDB), one per wiki and root, shared
+ *  by the panel and every other reader of the records
  */
-export function recognitionServices(): RecognitionServices {
-	return {
-		api: new MwActionApi( new mw.Api() ),
-		apiUrl: new URL( mw.util.wikiScript( 'api' ), location.href ).toString(),
-		wikiName: mw.config.get( 'wgSiteName' ),
-		languages: [ mw.config.get( 'wgUserLanguage' ), mw.config.get( 'wgContentLanguage' ) ],
-		pageUrl: ( title, query ) => mw.util.getUrl( title, query ),
-		message: ( key, ...params ) => mw.message( key, ...params ).text(),
-		htmlToText: domParserText,
-	};
+export function recordsCache( config: RecordsConfig ): IndexedDbRecordCache {
+	const apiUrl = config.PartnershipsRecordsApi || mw.util.wikiScript( 'api' );
+	return new IndexedDbRecordCache( 'partnerships', cacheKey( apiUrl, config.PartnershipsRecordsRoot ) );
 }

@@ -17,7 +17,7 @@
  * buildDonationIndex() runs in Node (the deploy command); findDonation() runs on every
  * page view, reads the index as untrusted input and has to stay tiny.
  */
-import type { Partnership } from '../../knowledge/domain/partnership';
+import type { Partnership } from '../../knowledge';
 
 /** The version findDonation() reads; bump it when the form changes. */
 export const DONATION_INDEX_VERSION = 1;
@@ -81,6 +81,12 @@ export interface DonationHit {
 	categories: string[];
 	/** Commons file name of the institution's logo, when the index has one */
 	logo?: string;
+}
+
+/** A donation with the link to its record, as the dialog and the wall show it. */
+export interface LinkedDonation extends DonationHit {
+	/** Link to the record, already built (mw.util.getUrl or another wiki's http(s) URL) */
+	recordUrl: string;
 }
 
 // Title normalisation as MediaWikiTitleCodec does it: directional marks dropped, runs

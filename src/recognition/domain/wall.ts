@@ -2,7 +2,7 @@
  * The recognition wall's data: donations read from the donations index (untrusted),
  * grouped by institution, sorted, with the sort kept in the URL fragment.
  */
-import type { DonationHit } from '../services';
+import type { LinkedDonation } from './donations';
 
 export const WALL_COLUMNS = [ 'institution', 'partnerships', 'categories', 'files' ] as const;
 export type WallColumn = typeof WALL_COLUMNS[number];
@@ -38,7 +38,7 @@ function text( value: unknown ): string {
  * @param recordUrl Builds the link to a record from its id
  * @return One hit per record that has at least its id and institution
  */
-export function donationsFromIndex( index: unknown, recordUrl: ( id: string ) => string ): DonationHit[] {
+export function donationsFromIndex( index: unknown, recordUrl: ( id: string ) => string ): LinkedDonation[] {
 	if ( !index || typeof index !== 'object' ) {
 		return [];
 	}
@@ -55,7 +55,7 @@ export function donationsFromIndex( index: unknown, recordUrl: ( id: string ) =>
 			}
 		}
 	}
-	const hits: DonationHit[] = [];
+	const hits: LinkedDonation[] = [];
 	r.forEach( ( row, i ) => {
 		if ( !Array.isArray( row ) ) {
 			return;
@@ -80,7 +80,7 @@ export function donationsFromIndex( index: unknown, recordUrl: ( id: string ) =>
  * @param hits Donations
  * @return One row per institution (by name), its partnerships and categories deduplicated
  */
-export function wallRows( hits: DonationHit[] ): WallRow[] {
+export function wallRows( hits: LinkedDonation[] ): WallRow[] {
 	const rows = new Map<string, WallRow>();
 	for ( const hit of hits ) {
 		const row = rows.get( hit.institution ) ?? { institution: hit.institution, partnerships: [], categories: [] };

@@ -7,25 +7,12 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import './badge.less';
 import { setMessageBundle } from '../../shared/mw/page';
-import { recordUrl } from '../../knowledge/init/records';
+import { recordUrl } from '../../knowledge';
 import { isolate } from '../../shared/i18n/messages';
+import type { DonationHit } from '../domain/donations';
 
 const bundle = require( './partnerships-messages.json' );
 const config = require( './partnerships-config.json' );
-
-/** What the loader found: a record of the donations index */
-export interface BadgeHit {
-	/** Record id (page name after Records/) */
-	id: string;
-	/** Name of the partnership */
-	partnership: string;
-	/** The donor institution */
-	institution: string;
-	/** A Commons file name for the institution's logo, if the record names one */
-	logo?: string;
-	/** The donation's categories (spaces, no "Category:") */
-	categories: string[];
-}
 
 // A logo: a file name as the record schema allows it (no "File:", none of the characters
 // MediaWiki forbids in titles, an image extension), checked again here because the index
@@ -118,7 +105,7 @@ function logoImage( file: string | undefined ): HTMLImageElement | null {
  * @param hit The donation the loader found
  * @param marker The page's marker element, if any
  */
-export function show( hit: BadgeHit, marker: Element | null ): void {
+export function show( hit: DonationHit, marker: Element | null ): void {
 	setMessageBundle( bundle );
 	const msg = ( key: string, ...params: string[] ): string => mw.message( key, ...params ).text();
 	const host = element( 'div', 'partnerships-badge-host' );

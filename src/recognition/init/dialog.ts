@@ -7,9 +7,12 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { App, createMwApp, h, ref } from 'vue';
 import RecognitionDialog from '../components/RecognitionDialog.vue';
-import { DonationHit, RecognitionServices, RecognitionServicesKey } from '../services';
-import { readRecord, recognitionServices } from '../../knowledge/init/records';
+import { RecognitionServices, RecognitionServicesKey } from '../services';
+import type { LinkedDonation } from '../domain/donations';
+import { readRecord } from '../../knowledge';
+import { recognitionServices } from './services';
 import { setMessageBundle } from '../../shared/mw/page';
+import { WikiContextKey } from '../../shared/wikiContext';
 
 const bundle = require( './partnerships-messages.json' );
 const config = require( './partnerships-config.json' );
@@ -52,7 +55,7 @@ function close(): void {
  * @param hit The donation (from the page-view loader)
  * @param options Where focus returns on close
  */
-export function open( hit: DonationHit, options: OpenOptions = {} ): void {
+export function open( hit: LinkedDonation, options: OpenOptions = {} ): void {
 	close();
 	setMessageBundle( bundle );
 	// Attribution is offered on a file's own page: "File:" is the canonical prefix,
@@ -77,7 +80,9 @@ export function open( hit: DonationHit, options: OpenOptions = {} ): void {
 			},
 		} ),
 	} );
-	app.provide( RecognitionServicesKey, services() );
+	const provided = services();
+	app.provide( RecognitionServicesKey, provided );
+	app.provide( WikiContextKey, provided );
 	current = { app, container, options };
 	app.mount( container );
 }

@@ -10,8 +10,10 @@ import { createMwApp } from 'vue';
 import RecognitionWall from '../components/RecognitionWall.vue';
 import { RecognitionServicesKey } from '../services';
 import { donationsFromIndex } from '../domain/wall';
-import { recognitionServices, recordUrl } from '../../knowledge/init/records';
+import { recordUrl } from '../../knowledge';
+import { recognitionServices } from './services';
 import { setMessageBundle } from '../../shared/mw/page';
+import { WikiContextKey } from '../../shared/wikiContext';
 
 const bundle = require( './partnerships-messages.json' );
 const config = require( './partnerships-config.json' );
@@ -31,6 +33,7 @@ function main(): void {
 		marker.appendChild( container );
 		createMwApp( RecognitionWall, { donations } )
 			.provide( RecognitionServicesKey, services )
+			.provide( WikiContextKey, services )
 			.mount( container );
 	} );
 }

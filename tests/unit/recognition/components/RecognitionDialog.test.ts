@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, VueWrapper } from '@vue/test-utils';
 import RecognitionDialog from '../../../../src/recognition/components/RecognitionDialog.vue';
-import { DonationHit, RecognitionServices, RecognitionServicesKey } from '../../../../src/recognition/services';
+import { RecognitionServices, RecognitionServicesKey } from '../../../../src/recognition/services';
+import type { LinkedDonation } from '../../../../src/recognition/domain/donations';
 import { ApiParams, ApiResponse } from '../../../../src/shared/api/ActionApi';
 import { RoutedApi, fakeRecognitionServices } from '../../../support/fakeRecognition';
 import { makeRecord } from '../../../support/records';
@@ -9,7 +10,7 @@ import { makeRecord } from '../../../support/records';
 const NOW = '2026-11-24T08:00:00Z';
 const hostile = '<img src=x onerror="window.pwned=1">';
 
-const hit: DonationHit = {
+const hit: LinkedDonation = {
 	id: 'Museum_2025',
 	partnership: `Vases ${ hostile }`,
 	institution: `Museum ${ hostile }`,

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount, VueWrapper } from '@vue/test-utils';
 import RecognitionWall from '../../../../src/recognition/components/RecognitionWall.vue';
-import { DonationHit, RecognitionServicesKey, intlLocales } from '../../../../src/recognition/services';
+import { RecognitionServicesKey } from '../../../../src/recognition/services';
+import { intlLocales } from '../../../../src/shared/i18n/locales';
+import type { LinkedDonation } from '../../../../src/recognition/domain/donations';
 import { donationsFromIndex, parseWallSort, withWallSort } from '../../../../src/recognition/domain/wall';
 import { ApiParams } from '../../../../src/shared/api/ActionApi';
 import { RoutedApi, fakeRecognitionServices } from '../../../support/fakeRecognition';
@@ -9,7 +11,7 @@ import { RoutedApi, fakeRecognitionServices } from '../../../support/fakeRecogni
 const hostile = '<img src=x onerror="window.pwned=1">';
 const FILES: Record<string, number> = { 'Category:Vases': 30, 'Category:Maps': 5, 'Category:Coins': 100 };
 
-const donations: DonationHit[] = [
+const donations: LinkedDonation[] = [
 	{ id: 'A', partnership: 'Vases 2024', institution: 'Zeta Museum', categories: [ 'Vases' ], recordUrl: '/wiki/R/A' },
 	{ id: 'B', partnership: 'Maps', institution: 'Alpha Library', categories: [ 'Maps' ], recordUrl: '/wiki/R/B' },
 	{ id: 'C', partnership: `Coins ${ hostile }`, institution: `Mint ${ hostile }`, categories: [ 'Coins' ], recordUrl: '/wiki/R/C' },
