@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../src/shared/api/ActionApi';
 import { MemoryDraftStore } from '../../../../src/shared/wiki/drafts';
+import { failureKind } from '../../../../src/shared/wiki/failures';
 import { CacheSnapshot, MemoryRecordCache } from '../../../../src/shared/wiki/recordCache';
 import {
 	PartnershipRepository,
 	loadPartnerships,
 	SaveOutcome,
 	draftKey,
-	draftReason,
 	isValidRecordId,
 } from '../../../../src/knowledge/data/partnershipRepository';
 import { Partnership, normalisePartnership, serializePartnership } from '../../../../src/knowledge/domain/partnership';
@@ -539,7 +539,7 @@ describe( 'helpers', () => {
 		[ 'contenttoobig', undefined, 'invalid' ],
 		[ 'articleexists', undefined, 'exists' ],
 	] )( 'draftReason( %s, %s ) is %s', ( code, status, reason ) => {
-		expect( draftReason( new ApiError( code, code, status ) ) ).toBe( reason );
+		expect( failureKind( new ApiError( code, code, status ) ) ).toBe( reason );
 	} );
 } );
 
