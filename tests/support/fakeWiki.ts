@@ -35,6 +35,27 @@ interface Change {
  */
 export type Interceptor = ( params: ApiParams, pass: () => Promise<ApiResponse> ) => Promise<ApiResponse>;
 
+/**
+ * @param error What the client is told
+ * @return An interceptor that lets the request be carried out, then loses the answer
+ */
+export function lostAnswer( error = new ApiError( 'timeout', 'timeout' ) ): Interceptor {
+	return async ( _params, pass ) => {
+		await pass();
+		throw error;
+	};
+}
+
+/**
+ * @param error What the client is told
+ * @return An interceptor that fails the request before it is carried out
+ */
+export function failing( error: ApiError ): Interceptor {
+	return async () => {
+		throw error;
+	};
+}
+
 const START = Date.parse( '2026-11-01T00:00:00Z' );
 
 function iso( ms: number ): string {
