@@ -1,6 +1,8 @@
-// A small simulated MediaWiki behind the ActionApi interface, for repository tests:
-// pages with revisions, recent changes, edits with MediaWiki's conflict rules, and
-// faults injected per request. Only what the repository uses is simulated.
+// A small simulated MediaWiki behind the ActionApi interface, for the data-layer tests
+// (records, heroes, the shared write path): pages with revisions, recent changes, edits
+// with MediaWiki's conflict rules, new talk-page sections, accounts with groups and
+// rights, sessions of several accounts, and faults injected per request. Only what the
+// data layer uses is simulated.
 import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../src/shared/api/ActionApi';
 
 interface Revision {
@@ -35,7 +37,55 @@ interface Change {
  */
 export type Interceptor = ( params: ApiParams, pass: () => Promise<ApiResponse> ) => Promise<ApiResponse>;
 
+/** A fault for a matching request: 'lose' carries it out and loses the answer. */
+export type Fault = 'lose' | ApiError;
+
+/** What the wiki says about an account. */
+export interface Account {
+	groups: string[];
+	rights: string[];
+}
+
+/**
+ * @param error What the client is told
+ * @return An interceptor that lets the request be carried out, then loses the answer
+ */
+export function lostAnswer( error = new ApiError( 'timeout', 'timeout' ) ): Interceptor {
+	return async ( _params, pass ) => {
+		await pass();
+		throw error;
+	};
+}
+
+/**
+ * @param error What the client is told
+ * @return An interceptor that fails the request before it is carried out
+ */
+export function failing( error: ApiError ): Interceptor {
+	return async () => {
+		throw error;
+	};
+}
+
 const START = Date.parse( '2026-11-01T00:00:00Z' );
+
+/** Namespaces by title prefix (everything else is in Project, 4) */
+const NAMESPACES: [ string, number ][] = [ [ 'User talk:', 3 ], [ 'User:', 2 ] ];
+
+function namespaceOf( title: string ): number {
+	const found = NAMESPACES.find( ( [ prefix ] ) => title.startsWith( prefix ) );
+	return found ? found[ 1 ] : 4;
+}
+
+/**
+ * @param name A user name as typed
+ * @return It as MediaWiki stores it (first letter upper case, spaces for underscores)
+ */
+function canonical( name: string ): string {
+	const spaced = name.replace( /_/g, ' ' ).replace( / {2,}/g, ' ' ).trim();
+	const first = String.fromCodePoint( spaced.codePointAt( 0 ) ?? 32 ).trim();
+	return first.toUpperCase() + spaced.slice( first.length );
+}
 
 function iso( ms: number ): string {
 	return new Date( ms ).toISOString().replace( /\.\d+Z$/, 'Z' );
@@ -86,10 +136,19 @@ export class FakeWiki implements ActionApi {
 	/** recentchanges answers hold at most this many items (rclimit=max is 500) */
 	public rcPageSize = 500;
 
-	/** The rights meta=userinfo reports for the account */
+	/** The rights meta=userinfo reports for an account not in `accounts` */
 	public rights: string[] = [ 'read', 'edit', 'createpage', 'editcontentmodel' ];
 
+	/** Accounts that exist (list=users), with their groups and rights (meta=userinfo) */
+	public readonly accounts = new Map<string, Account>();
+
+	/** Sees the next requests, one each, in order */
 	public readonly interceptors: Interceptor[] = [];
+
+	/** Called with every request before it is answered (e.g. someone else edits meanwhile) */
+	public beforeRequest: ( params: ApiParams ) => void = () => undefined;
+
+	private readonly faults: { match: ( params: ApiParams ) => boolean; fault: Fault }[] = [];
 
 	private readonly pages = new Map<string, Page>();
 
@@ -118,6 +177,33 @@ export class FakeWiki implements ActionApi {
 	 */
 	public advance( ms: number ): void {
 		this.clock += ms;
+	}
+
+	/**
+	 * @param prefix A title prefix
+	 * @return The titles of the pages that exist with it, sorted
+	 */
+	public titles( prefix: string ): string[] {
+		return [ ...this.pages.keys() ].filter( ( t ) => t.startsWith( prefix ) ).sort();
+	}
+
+	/**
+	 * @param match Which requests
+	 * @param faults What happens to the next ones that match, in order
+	 */
+	public fail( match: ( params: ApiParams ) => boolean, ...faults: Fault[] ): void {
+		for ( const fault of faults ) {
+			this.faults.push( { match, fault } );
+		}
+	}
+
+	/**
+	 * @param user An account, or null for a reader who is not logged in
+	 * @return The API as that account's session sees it
+	 */
+	public session( user: string | null ): ActionApi {
+		const request = ( params: ApiParams ): Promise<ApiResponse> => this.request( params, user );
+		return { get: request, postWithEditToken: request };
 	}
 
 	/**
@@ -150,12 +236,12 @@ export class FakeWiki implements ActionApi {
 		let page = this.pages.get( title );
 		const isNew = !page;
 		if ( !page ) {
-			page = { pageid: this.nextPageId++, ns: 4, title, revisions: [] };
+			page = { pageid: this.nextPageId++, ns: namespaceOf( title ), title, revisions: [] };
 			this.pages.set( title, page );
 		}
 		const rev = { revid: this.nextRevId++, timestamp: iso( this.clock ), user, content: FakeWiki.pst( content ) };
 		page.revisions.push( rev );
-		this.changes.push( { rcid: this.nextRcId++, type: isNew ? 'new' : 'edit', ns: 4, title, pageid: page.pageid, revid: rev.revid, timestamp: rev.timestamp } );
+		this.changes.push( { rcid: this.nextRcId++, type: isNew ? 'new' : 'edit', ns: page.ns, title, pageid: page.pageid, revid: rev.revid, timestamp: rev.timestamp } );
 		return rev;
 	}
 
@@ -209,16 +295,26 @@ export class FakeWiki implements ActionApi {
 		return this.request( params );
 	}
 
-	private request( params: ApiParams ): Promise<ApiResponse> {
+	private async request( params: ApiParams, user: string | null = this.user ): Promise<ApiResponse> {
 		this.calls.push( params );
-		const pass = async (): Promise<ApiResponse> => this.answer( params );
+		this.beforeRequest( params );
+		const i = this.faults.findIndex( ( f ) => f.match( params ) );
+		const fault = i === -1 ? undefined : this.faults.splice( i, 1 )[ 0 ].fault;
+		if ( fault instanceof ApiError ) {
+			throw fault;
+		}
+		const pass = async (): Promise<ApiResponse> => this.answer( params, user );
 		const interceptor = this.interceptors.shift();
-		return interceptor ? interceptor( params, pass ) : pass();
+		const answer = await ( interceptor ? interceptor( params, pass ) : pass() );
+		if ( fault === 'lose' ) {
+			throw new ApiError( 'timeout', 'timeout of 30000ms exceeded (the request was carried out)' );
+		}
+		return answer;
 	}
 
-	private answer( params: ApiParams ): ApiResponse {
+	private answer( params: ApiParams, user: string | null ): ApiResponse {
 		if ( params.action === 'edit' ) {
-			return this.answerEdit( params );
+			return params.section === 'new' ? this.answerNewSection( params, user ) : this.answerEdit( params, user );
 		}
 		if ( params.action !== 'query' ) {
 			throw new ApiError( 'badvalue', `Unsupported action ${ params.action }` );
@@ -228,10 +324,17 @@ export class FakeWiki implements ActionApi {
 			out.curtimestamp = iso( this.clock );
 		}
 		if ( params.meta === 'userinfo' ) {
+			const account = user ? this.accounts.get( user ) ?? { groups: [ '*', 'user' ], rights: this.rights } : null;
 			return {
 				...out,
-				query: { userinfo: this.user ? { id: 1, name: this.user, rights: [ ...this.rights ] } : { id: 0, name: '127.0.0.1', anon: true } },
+				query: { userinfo: user && account ? { id: 1, name: user, groups: [ ...account.groups ], rights: [ ...account.rights ] } : { id: 0, name: '127.0.0.1', anon: true } },
 			};
+		}
+		if ( params.meta === 'siteinfo' ) {
+			return { ...out, query: { namespaces: { 0: { id: 0, name: '' }, 2: { id: 2, name: 'User' }, 3: { id: 3, name: 'User talk' }, 4: { id: 4, name: 'Project' } } } };
+		}
+		if ( params.list === 'users' ) {
+			return { ...out, query: { users: list( params.ususers ).map( ( raw ) => this.userAnswer( raw, params ) ) } };
 		}
 		if ( params.list === 'recentchanges' ) {
 			return { ...out, ...this.answerRecentChanges( params ) };
@@ -256,7 +359,7 @@ export class FakeWiki implements ActionApi {
 				query: {
 					pages: list( params.titles ).map( ( title ) => {
 						const page = this.pages.get( title );
-						return page ? this.pageAnswer( page, params ) : { ns: 4, title, missing: true };
+						return page ? this.pageAnswer( page, params ) : { ns: namespaceOf( title ), title, missing: true };
 					} ),
 				},
 			};
@@ -276,12 +379,41 @@ export class FakeWiki implements ActionApi {
 	}
 
 	private pageAnswer( page: Page, params: ApiParams ): ApiResponse {
+		// The latest revision, or with rvlimit the latest few (newest first; oldest first with rvdir=newer).
+		const ordered = params.rvdir === 'newer' ? page.revisions : [ ...page.revisions ].reverse();
 		return {
 			pageid: page.pageid,
 			ns: page.ns,
 			title: page.title,
-			revisions: [ this.revAnswer( page.revisions[ page.revisions.length - 1 ], params ) ],
+			revisions: ordered.slice( 0, Number( params.rvlimit ?? 1 ) ).map( ( r ) => this.revAnswer( r, params ) ),
 		};
+	}
+
+	private userAnswer( raw: string, params: ApiParams ): ApiResponse {
+		const name = canonical( raw );
+		const account = this.accounts.get( name );
+		if ( !account ) {
+			return { name, missing: true };
+		}
+		const props = params.usprop ? list( params.usprop ) : [];
+		return {
+			userid: 1,
+			name,
+			...( props.includes( 'groups' ) ? { groups: account.groups } : {} ),
+			...( props.includes( 'rights' ) ? { rights: account.rights } : {} ),
+		};
+	}
+
+	/** A new section on a (wikitext) talk page, its signature expanded */
+	private answerNewSection( params: ApiParams, user: string | null ): ApiResponse {
+		if ( params.assert === 'user' && user === null ) {
+			throw new ApiError( 'assertuserfailed', 'You are no longer logged in.' );
+		}
+		const title = String( params.title );
+		const previous = this.text( title ) ?? '';
+		const text = String( params.text ).replace( /~~~~/g, `[[User:${ user }|${ user }]] 00:00, 1 November 2026 (UTC)` );
+		const rev = this.edit( title, `${ previous }${ previous ? '\n\n' : '' }== ${ params.sectiontitle } ==\n\n${ text }`, String( user ) );
+		return { edit: { result: 'Success', title, newrevid: rev.revid } };
 	}
 
 	private revAnswer( rev: Revision, params: ApiParams ): ApiResponse {
@@ -320,11 +452,11 @@ export class FakeWiki implements ActionApi {
 		};
 	}
 
-	private answerEdit( params: ApiParams ): ApiResponse {
-		if ( params.assert === 'user' && this.user === null ) {
+	private answerEdit( params: ApiParams, session: string | null ): ApiResponse {
+		if ( params.assert === 'user' && session === null ) {
 			throw new ApiError( 'assertuserfailed', 'You are no longer logged in.' );
 		}
-		const user = this.user ?? '127.0.0.1';
+		const user = session ?? '127.0.0.1';
 		const title = String( params.title );
 		try {
 			JSON.parse( String( params.text ) );

@@ -3,6 +3,9 @@ import { AppServices } from '../../src/knowledge/services';
 import { qqx } from './setup';
 import { MemoryDraftStore } from '../../src/shared/wiki/drafts';
 import { PartnershipRepository } from '../../src/knowledge/data/partnershipRepository';
+import { MemoryRecordCache } from '../../src/shared/wiki/recordCache';
+import { Partnership, normalisePartnership, serializePartnership } from '../../src/knowledge/domain/partnership';
+import { FakeWiki } from './fakeWiki';
 
 /**
  * An ActionApi whose every call rejects unless the test says what to answer.
@@ -69,4 +72,88 @@ export function pagesAnswer( pages: [ string, string ][], cont?: Record<string, 
 			} ) ),
 		},
 	};
+}
+
+// A FakeWiki holding records, and PartnershipRepository instances over it, for the
+// repository tests (tests/unit/knowledge/data).
+
+/** The records root of the repository tests */
+export const root = { namespace: 4, title: 'Partnerships' };
+/** @return A valid record's JSON text */
+export const recordText = ( name: string ): string => JSON.stringify( { schema: 'partnership/1', name, type: 'glam', status: 'active', partners: [ { label: 'P' } ] } );
+/** @return The full title of a record on FakeWiki */
+export const titleOf = ( id: string ): string => `Project:Partnerships/Records/${ id }`;
+
+/**
+ * @param overrides Fields to set
+ * @return A valid record
+ */
+export function record( overrides: Partial<Partnership> = {} ): Partnership {
+	return normalisePartnership( {
+		schema: 'partnership/1',
+		name: 'Test partnership',
+		partners: [ { label: 'Test partner' } ],
+		type: 'other',
+		status: 'active',
+		...overrides,
+	} );
+}
+
+/**
+ * @param text A page text
+ * @return The record in it, normalised
+ */
+export function parsed( text: string | undefined ): Partnership {
+	return normalisePartnership( JSON.parse( text ?? 'null' ) );
+}
+
+export interface Setup {
+	wiki: FakeWiki;
+	cache: MemoryRecordCache;
+	drafts: MemoryDraftStore;
+	delays: number[];
+	repo: () => PartnershipRepository;
+}
+
+/**
+ * @param n Records to start with, r000 … r(n-1)
+ * @return A wiki holding them, and a factory of repositories over it sharing one cache
+ */
+export function setup( n = 0 ): Setup {
+	const wiki = new FakeWiki();
+	for ( let i = 0; i < n; i++ ) {
+		const id = `r${ String( i ).padStart( 3, '0' ) }`;
+		wiki.edit( titleOf( id ), serializePartnership( record( { name: `Record ${ id }` } ) ), 'Seeder' );
+	}
+	wiki.edit( 'Project:Partnerships', 'The root page, not a record', 'Seeder' );
+	wiki.advance( 24 * 3600 * 1000 );
+	const cache = new MemoryRecordCache( 'test-wiki' );
+	const drafts = new MemoryDraftStore();
+	const delays: number[] = [];
+	const repo = (): PartnershipRepository => new PartnershipRepository( {
+		api: wiki,
+		root,
+		cache,
+		drafts,
+		userName: 'Alice',
+		now: () => wiki.now(),
+		retry: {
+			random: () => 0.5,
+			sleep: async ( ms ) => {
+				delays.push( ms );
+			},
+		},
+	} );
+	return { wiki, cache, drafts, delays, repo };
+}
+
+/**
+ * @param s A setup
+ * @param id A record id
+ * @return The record's base for an update, as the app holds it after an open
+ */
+export async function baseOf( s: Setup, id: string ): Promise<{ revid: number; timestamp: string; record: Partnership }> {
+	const history = s.wiki.history( titleOf( id ) );
+	const last = history[ history.length - 1 ];
+	return { revid: last.revid, timestamp: last.timestamp, record: parsed( last.content ) };
 }

@@ -10,10 +10,19 @@
  * not count (e.g. an endorsement page named after us but made by someone else, or a
  * celebration made by an account without the right) is taken over with an edit based
  * on its current revision, after which we are its last editor.
+ *
+ * Writes go through the one write path for JSON pages (../../shared/wiki/pageWriter.ts),
+ * reads through the batched reader (../../shared/wiki/jsonPages.ts). The file stays whole
+ * (over 400 lines, most of it documentation) because it is one class behind one service:
+ * every write here applies the same trust rule (mark, takeOver) and the same account
+ * checks, and splitting them would spread that rule over several files.
  */
-import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../shared/api/ActionApi';
-import { RetryOptions, isRetryable, retryDelay, withRetry } from '../../shared/api/retry';
-import { DraftReason, draftReason, writeFailureReason } from '../../knowledge/data/partnershipRepository';
+import { ActionApi, ApiError, ApiResponse } from '../../shared/api/ActionApi';
+import { RetryOptions } from '../../shared/api/retry';
+import { FailureKind, asApiError, failureKind } from '../../shared/wiki/failures';
+import { PageRevision, readPage, readPagesWithPrefix } from '../../shared/wiki/jsonPages';
+import { CreateResult, PageWriter } from '../../shared/wiki/pageWriter';
+import { Read, apiTime, namespaceName } from '../../shared/wiki/query';
 import { PageLocation, folderPrefix } from '../../shared/wiki/pageLocation';
 import {
 	AccountInfo,
@@ -53,11 +62,11 @@ export type NominationInput = Omit<NominationRecord, 'schema' | 'nominator' | 'c
 export type WriteFailure = {
 	ok: false;
 	/**
-	 * The kinds of DraftReason, and: 'exists' (already endorsed / celebrated / declined),
+	 * The kinds of FailureKind, and: 'exists' (already endorsed / celebrated / declined),
 	 * 'not-ready' (too few endorsements to celebrate), 'not-allowed' (no right to do it),
 	 * 'nouser' (the nominee's account does not exist)
 	 */
-	reason: DraftReason | 'not-ready' | 'not-allowed' | 'nouser';
+	reason: FailureKind | 'not-ready' | 'not-allowed' | 'nouser';
 	/** API error code, or the reason */
 	code: string;
 	message: string;
@@ -80,9 +89,6 @@ export interface HeroesRepositoryOptions {
 	now?: () => number;
 }
 
-/** Content of at most 50 pages per request: the API's limit for page content. */
-const CONTENT_BATCH = 50;
-
 /** Names per list=users request: the API's limit for ordinary accounts. */
 const USERS_BATCH = 50;
 
@@ -101,30 +107,6 @@ const TALK_CLOCK_SKEW_MS = 5 * 60 * 1000;
 const USERNAME = new RegExp( USERNAME_PATTERN );
 
 /**
- * @param time Milliseconds since the epoch
- * @return The time as the API writes them: ISO 8601 without milliseconds
- */
-function apiTime( time: number ): string {
-	return new Date( time ).toISOString().replace( /\.\d+Z$/, 'Z' );
-}
-
-/**
- * @param error Why a request failed
- * @return Whether the request may have been carried out although we got no answer (a
- *  lost answer: time-out, dropped connection, a server error after the work was done)
- */
-function mayHaveLanded( error: unknown ): boolean {
-	if ( !( error instanceof ApiError ) ) {
-		return false;
-	}
-	if ( error.code === 'http' ) {
-		return error.status === undefined || error.status >= 500;
-	}
-	return [ 'timeout', 'network', 'ok-but-empty', 'invalid-response' ].includes( error.code ) ||
-		error.code.startsWith( 'internal_api_error' );
-}
-
-/**
  * @param reason Why
  * @param code API error code or the reason
  * @param message Detail
@@ -139,15 +121,7 @@ function failure( reason: WriteFailure[ 'reason' ], code: string = reason, messa
  * @return The failure it means for the person
  */
 function failureOf( error: ApiError ): WriteFailure {
-	return failure( draftReason( error ), error.code, error.message );
-}
-
-/**
- * @param e Anything thrown
- * @return It as an ApiError
- */
-function asApiError( e: unknown ): ApiError {
-	return e instanceof ApiError ? e : new ApiError( 'unknown', e instanceof Error ? e.message : String( e ) );
+	return failure( failureKind( error ), error.code, error.message );
 }
 
 /**
@@ -166,38 +140,28 @@ function nomineeLabel( nominee: Nominee ): string {
 }
 
 /**
- * @param page A page object of a formatversion=2 query answer
- * @return Its latest revision with content, if the answer has one
+ * @param page A page as read
+ * @return It as the heroes domain takes it
  */
-function heroPageOf( page: ApiResponse ): HeroPage | null {
-	const rev = page && Array.isArray( page.revisions ) ? page.revisions[ 0 ] : undefined;
-	const main = rev && rev.slots && rev.slots.main;
-	if ( !main || typeof main.content !== 'string' ) {
-		return null;
-	}
+function heroPageOf( page: PageRevision ): HeroPage {
 	return {
-		title: String( page.title ),
-		content: main.content,
+		title: page.title,
+		content: page.content,
 		// A hidden user (revision deletion) comes without a name: it proves nothing.
-		user: typeof rev.user === 'string' ? rev.user : '',
-		revid: Number( rev.revid ),
-		timestamp: String( rev.timestamp ),
+		user: page.user ?? '',
+		revid: page.revid,
+		timestamp: page.timestamp,
 	};
 }
-
-/** What a create found, when it could not simply create the page. */
-type CreateOutcome =
-	{ status: 'created' } |
-	{ status: 'exists'; page: HeroPage | null } |
-	{ status: 'failed'; error: ApiError };
 
 /**
  * Reads and writes nominations, endorsements, celebrations and declines.
  */
 export class HeroesRepository {
-	private readonly api: ActionApi;
+	private readonly writer: PageWriter;
 
-	private readonly retry: RetryOptions;
+	/** Reads, retried */
+	private readonly get: Read;
 
 	private readonly now: () => number;
 
@@ -207,18 +171,14 @@ export class HeroesRepository {
 	 * @param options Where the pages are, who may celebrate, and who is logged in
 	 */
 	public constructor( public readonly options: HeroesRepositoryOptions ) {
-		this.api = options.api;
-		this.retry = options.retry ?? {};
+		this.writer = new PageWriter( { api: options.api, retry: options.retry } );
+		this.get = this.writer.read;
 		this.now = options.now ?? Date.now;
 	}
 
 	/** @return The logged-in account's canonical name, or null */
 	private get me(): string | null {
 		return this.options.userName ? canonicalUserName( this.options.userName ) : null;
-	}
-
-	private get( params: ApiParams ): Promise<ApiResponse> {
-		return withRetry( () => this.api.get( params ), this.retry );
 	}
 
 	/** @return Full title of the heroes folder, e.g. "Project:Partnerships/Heroes" (namespace name from the API) */
@@ -239,12 +199,8 @@ export class HeroesRepository {
 		if ( namespace === 0 ) {
 			return text;
 		}
-		const answer = await this.get( { action: 'query', meta: 'siteinfo', siprop: 'namespaces' } );
-		const ns = answer.query && answer.query.namespaces && answer.query.namespaces[ namespace ];
-		if ( !ns || typeof ns.name !== 'string' ) {
-			throw new ApiError( 'invalidtitle', `No namespace ${ namespace }` );
-		}
-		return ns.name ? `${ ns.name }:${ text }` : text;
+		const name = await namespaceName( this.get, namespace );
+		return name ? `${ name }:${ text }` : text;
 	}
 
 	/** @return Every nomination under the folder, assembled and checked */
@@ -259,30 +215,9 @@ export class HeroesRepository {
 	 * @return Every page under the folder, latest revisions, following `continue`
 	 */
 	private async readPages(): Promise<HeroPage[]> {
-		const byTitle = new Map<string, HeroPage>();
-		let cont: ApiParams = {};
-		do {
-			const answer = await this.get( {
-				action: 'query',
-				generator: 'allpages',
-				gapnamespace: this.options.root.namespace,
-				gapprefix: folderPrefix( this.options.root, HEROES_FOLDER ),
-				gaplimit: CONTENT_BATCH,
-				prop: 'revisions',
-				rvprop: [ 'content', 'user', 'timestamp', 'ids' ],
-				rvslots: 'main',
-				...cont,
-			} );
-			for ( const raw of ( answer.query && answer.query.pages ) || [] ) {
-				// With continuation inside one batch, a page can come without its revision first.
-				const page = heroPageOf( raw );
-				if ( page ) {
-					byTitle.set( page.title, page );
-				}
-			}
-			cont = answer.continue ?? {};
-		} while ( Object.keys( cont ).length );
-		return [ ...byTitle.values() ];
+		const root = this.options.root;
+		const { pages } = await readPagesWithPrefix( this.get, root.namespace, folderPrefix( root, HEROES_FOLDER ) );
+		return pages.map( heroPageOf );
 	}
 
 	/**
@@ -374,7 +309,7 @@ export class HeroesRepository {
 				const id = recordId( base, taken );
 				const title = `${ folder }/${ id }`;
 				const outcome = await this.create( title, text, ours );
-				if ( outcome.status === 'created' ) {
+				if ( outcome.status === 'saved' ) {
 					return { ok: true, id, title };
 				}
 				if ( outcome.status === 'failed' ) {
@@ -474,41 +409,15 @@ export class HeroesRepository {
 			return 'failed';
 		}
 		const started = this.now();
-		const attempts = Math.max( 1, Math.floor( this.retry.attempts ?? 4 ) );
-		const sleep = this.retry.sleep ?? ( ( ms: number ) => new Promise<void>( ( resolve ) => {
-			setTimeout( resolve, ms );
-		} ) );
-		let lost = false;
-		for ( let attempt = 1; ; attempt++ ) {
-			try {
-				if ( lost && await this.talkPosted( talk, me, started ) ) {
-					return 'posted';
-				}
-				const answer = await this.api.postWithEditToken( {
-					action: 'edit',
-					title: talk.title,
-					section: 'new',
-					sectiontitle: talk.sectionTitle,
-					text: talk.text,
-					assert: 'user',
-				} );
-				return answer.edit && answer.edit.result === 'Success' ? 'posted' : 'failed';
-			} catch ( error ) {
-				lost = lost || mayHaveLanded( error );
-				if ( attempt >= attempts || !isRetryable( error ) ) {
-					// The last answer may have been lost too.
-					if ( lost && await this.talkPosted( talk, me, started ).catch( () => false ) ) {
-						return 'posted';
-					}
-					return 'failed';
-				}
-				const delayMs = retryDelay( attempt, error, this.retry );
-				if ( this.retry.onRetry ) {
-					this.retry.onRetry( { attempt, delayMs, error } );
-				}
-				await sleep( delayMs );
-			}
-		}
+		const sent = await this.writer.send( {
+			action: 'edit',
+			title: talk.title,
+			section: 'new',
+			sectiontitle: talk.sectionTitle,
+			text: talk.text,
+			assert: 'user',
+		}, () => this.talkPosted( talk, me, started ) );
+		return sent.ok ? 'posted' : 'failed';
 	}
 
 	/**
@@ -598,8 +507,7 @@ export class HeroesRepository {
 	 * @return The failure for the person
 	 */
 	private async createFailure( error: ApiError ): Promise<WriteFailure> {
-		const reason = await writeFailureReason( error, async () => ( await this.myAccount() )?.rights );
-		return failure( reason, error.code, error.message );
+		return failure( await this.writer.failureKind( error ), error.code, error.message );
 	}
 
 	/** @return What the wiki says about the logged-in account (rights of this session) */
@@ -631,17 +539,15 @@ export class HeroesRepository {
 		text: string,
 		counts: ( page: HeroPage ) => Promise<boolean>,
 	): Promise<{ ok: true } | WriteFailure> {
-		const me = this.me ?? '';
 		try {
-			const byMe = ( page: HeroPage ): boolean => !!page.user && canonicalUserName( page.user ) === me;
-			const outcome = await this.create( title, text, byMe );
-			if ( outcome.status === 'created' ) {
+			const outcome = await this.create( title, text, ( page ) => this.byMe( page ) );
+			if ( outcome.status === 'saved' ) {
 				return { ok: true };
 			}
 			if ( outcome.status === 'failed' ) {
 				return await this.createFailure( outcome.error );
 			}
-			const page = outcome.page ?? await this.readPage( title );
+			const page = outcome.page ? heroPageOf( outcome.page ) : await this.readPage( title );
 			if ( !page || await counts( page ) ) {
 				return failure( 'exists', 'articleexists', title );
 			}
@@ -652,11 +558,21 @@ export class HeroesRepository {
 	}
 
 	/**
+	 * @param page A page
+	 * @param page.user The author of its latest revision, where known
+	 * @return Whether its latest revision is by the logged-in account
+	 */
+	private byMe( page: { user?: string } ): boolean {
+		return !!page.user && canonicalUserName( page.user ) === this.me;
+	}
+
+	/**
 	 * Replace a page that is in the way (see mark()), from its current revision: if
 	 * someone changes it meanwhile, this is an edit conflict, never an overwrite. After a
 	 * conflict the page is read again: if it now counts, 'exists'; if it is still in the
 	 * way, it is taken over once more from the new revision (once: a page that keeps
-	 * changing is reported, not fought over).
+	 * changing is reported, not fought over). A lost answer is settled by the writer: a
+	 * newer revision of ours is the takeover.
 	 *
 	 * @param title Full title
 	 * @param text Our content
@@ -672,100 +588,48 @@ export class HeroesRepository {
 		counts: ( page: HeroPage ) => Promise<boolean>,
 		retries = 1,
 	): Promise<{ ok: true } | WriteFailure> {
-		const me = this.me ?? '';
-		try {
-			const answer = await withRetry( () => this.api.postWithEditToken( {
-				action: 'edit',
-				title,
-				text,
-				contentmodel: 'json',
-				assert: 'user',
-				nocreate: true,
-				baserevid: page.revid,
-				basetimestamp: page.timestamp,
-				starttimestamp: page.timestamp,
-			} ), this.retry );
-			const edit = answer.edit;
-			if ( edit && edit.result === 'Success' ) {
-				return { ok: true };
-			}
-			return failure( 'unknown', String( ( edit && edit.code ) || 'edit-failure' ), title );
-		} catch ( e ) {
-			const error = asApiError( e );
-			if ( mayHaveLanded( error ) || error.code === 'editconflict' ) {
-				const now = await this.readPage( title ).catch( () => null );
-				if ( now && now.user && canonicalUserName( now.user ) === me && now.revid !== page.revid ) {
-					return { ok: true };
-				}
-				if ( error.code === 'editconflict' ) {
-					if ( !now ) {
-						return failure( 'unknown', 'editconflict', title );
-					}
-					if ( await counts( now ) ) {
-						return failure( 'exists', 'editconflict', title );
-					}
-					if ( retries > 0 && now.revid !== page.revid ) {
-						return await this.takeOver( title, text, now, counts, retries - 1 );
-					}
-					return failure( 'unknown', 'editconflict', title );
-				}
-			}
+		const result = await this.writer.edit( { title, text }, page, page.timestamp, {
+			ours: ( found ) => this.byMe( found ),
+			settleLastFailure: true,
+		} );
+		if ( result.status !== 'failed' ) {
+			return { ok: true };
+		}
+		const error = result.error;
+		if ( error.code !== 'editconflict' ) {
 			return failureOf( error );
 		}
+		const now = await this.readPage( title ).catch( () => null );
+		if ( now && this.byMe( now ) && now.revid !== page.revid ) {
+			return { ok: true };
+		}
+		if ( !now ) {
+			return failure( 'unknown', 'editconflict', title );
+		}
+		if ( await counts( now ) ) {
+			return failure( 'exists', 'editconflict', title );
+		}
+		if ( retries > 0 && now.revid !== page.revid ) {
+			return this.takeOver( title, text, now, counts, retries - 1 );
+		}
+		return failure( 'unknown', 'editconflict', title );
 	}
 
 	/**
-	 * Create a page (createonly, retried when that is safe). A retried create that finds
-	 * the page, and a lost answer, are settled by reading the page: ours (see `ours`) is
-	 * a success; anyone else's is 'exists'. Never creates two pages, never overwrites.
+	 * Create a page through the one write path: createonly, retried when that is safe, a
+	 * lost answer settled by reading the page (ours, see `ours`, is a success; anyone
+	 * else's is 'exists'). Never creates two pages, never overwrites.
 	 *
 	 * @param title Full title
 	 * @param text Page content (JSON)
 	 * @param ours Whether a page found there is the one we made
 	 * @return What happened
 	 */
-	private async create( title: string, text: string, ours: ( page: HeroPage ) => boolean ): Promise<CreateOutcome> {
-		let lost = false;
-		try {
-			const answer = await withRetry( () => this.api.postWithEditToken( {
-				action: 'edit',
-				title,
-				text,
-				contentmodel: 'json',
-				assert: 'user',
-				createonly: true,
-			} ), {
-				...this.retry,
-				onRetry: ( info ) => {
-					lost = lost || mayHaveLanded( info.error );
-					if ( this.retry.onRetry ) {
-						this.retry.onRetry( info );
-					}
-				},
-			} );
-			const edit = answer.edit;
-			if ( edit && edit.result === 'Success' ) {
-				return { status: 'created' };
-			}
-			const code = String( ( edit && ( edit.code || ( edit.captcha && 'captcha' ) ) ) || 'edit-failure' );
-			return { status: 'failed', error: new ApiError( code, String( ( edit && edit.info ) || code ), undefined, answer ) };
-		} catch ( e ) {
-			const error = asApiError( e );
-			if ( error.code === 'articleexists' && !lost ) {
-				return { status: 'exists', page: null };
-			}
-			if ( error.code === 'articleexists' || mayHaveLanded( error ) ) {
-				// A lost answer: the page may be ours.
-				const page = await this.readPage( title );
-				if ( page && ours( page ) ) {
-					return { status: 'created' };
-				}
-				if ( page ) {
-					return { status: 'exists', page };
-				}
-			}
-			return { status: 'failed', error };
-		}
+	private create( title: string, text: string, ours: ( page: HeroPage ) => boolean ): Promise<CreateResult> {
+		return this.writer.create( { title, text }, {
+			ours: ( page ) => ours( heroPageOf( page ) ),
+			settleLastFailure: true,
+		} );
 	}
 
 	/**
@@ -773,13 +637,7 @@ export class HeroesRepository {
 	 * @return The page's latest revision, or null when there is none
 	 */
 	private async readPage( title: string ): Promise<HeroPage | null> {
-		const answer = await this.get( {
-			action: 'query',
-			titles: title,
-			prop: 'revisions',
-			rvprop: [ 'content', 'user', 'timestamp', 'ids' ],
-			rvslots: 'main',
-		} );
-		return heroPageOf( ( answer.query && answer.query.pages && answer.query.pages[ 0 ] ) || null );
+		const { page } = await readPage( this.get, title );
+		return page && heroPageOf( page );
 	}
 }

@@ -56,6 +56,23 @@ export function isRetryable( error: unknown ): boolean {
 }
 
 /**
+ * @param error Anything thrown
+ * @return Whether the request may have been carried out although no answer came (a lost
+ *  answer: a time-out, a dropped connection, a server error after the work was done), so
+ *  that sending a write again must not be able to do it twice
+ */
+export function mayHaveLanded( error: unknown ): boolean {
+	if ( !( error instanceof ApiError ) ) {
+		return false;
+	}
+	if ( error.code === 'http' ) {
+		return error.status === undefined || error.status >= 500;
+	}
+	return [ 'timeout', 'network', 'ok-but-empty', 'invalid-response' ].includes( error.code ) ||
+		error.code.startsWith( 'internal_api_error' );
+}
+
+/**
  * @param attempt The attempt that failed, from 1
  * @param error Why
  * @param options Retry options

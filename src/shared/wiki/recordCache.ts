@@ -3,19 +3,10 @@
  * what changed. A cache is an optimisation: every implementation degrades to "no
  * cache" when it cannot work, and never throws to its callers.
  */
+import type { PageRevision } from './jsonPages';
 
-/** One page as last read from the wiki. */
-export interface CachedPage {
-	pageid: number;
-	/** Full title, with namespace */
-	title: string;
-	revid: number;
-	timestamp: string;
-	/** Last editor, where known */
-	user?: string;
-	/** Page text (untrusted; parsed again on every open) */
-	content: string;
-}
+/** One page as last read from the wiki (content untrusted; parsed again on every open). */
+export type CachedPage = PageRevision;
 
 /** Everything known about the record pages of one wiki at one time. */
 export interface CacheSnapshot {
