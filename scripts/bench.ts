@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page, Request } from 'playwright-core';
-import { startWiki, Wiki } from './wiki/harness.mjs';
+import { startWiki, Wiki } from './wiki/harness';
 import { generateRecords, importRecords } from './lib/importRecords';
 import { TestBrowser } from '../tests/e2e/browser';
 import { Stack, startStack } from './lib/stack';

@@ -8,9 +8,9 @@ import { TestBrowser, axe, screenshot } from './browser';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiLogin, ApiSession, startWiki, Wiki } from '../../scripts/wiki/harness.mjs';
+import { startWiki, Wiki } from '../../scripts/wiki/harness';
 import { png } from '../../scripts/lib/png';
-import { DEMO_LOGO, deployGadgets, uploadDemoLogo } from '../../scripts/lib/stack';
+import { DEMO_LOGO, asAdmin, deployGadgets, uploadDemoLogo } from '../../scripts/lib/stack';
 import { donationIndexFromWiki } from '../../scripts/lib/donationIndex';
 import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
 import type { WikiInfo } from '../wiki/globalSetup';
@@ -19,7 +19,7 @@ const wikis = inject( 'wikis' );
 const browser = new TestBrowser();
 const CATEGORY = 'Images from the Rijksmuseum';
 const FILES = [ 'Rijksmuseum test painting A.png', 'Rijksmuseum test painting B.png', 'Rijksmuseum test painting C.png' ];
-const sessions: Partial<Record<'ext' | 'gadgets', ApiSession>> = {};
+const sessions: Partial<Record<'ext' | 'gadgets', HttpActionApi>> = {};
 
 /**
  * @param rgb A colour, so that every file differs
@@ -29,24 +29,21 @@ function painting( rgb: [ number, number, number ] ): Buffer {
 	return png( 2, 2, () => rgb );
 }
 
-async function edit( session: ApiSession, title: string, text: string ): Promise<void> {
-	await session.call( { action: 'edit', title, text, summary: 'test', token: await session.token() }, { post: true } );
+async function edit( session: HttpActionApi, title: string, text: string ): Promise<void> {
+	await session.postWithEditToken( { action: 'edit', title, text, summary: 'test' } );
 }
 
 async function seedDonation( site: 'ext' | 'gadgets' ): Promise<void> {
 	const wiki = wikis[ site ];
-	const session = await apiLogin( wiki.api, wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
+	const session = await asAdmin( wiki );
 	sessions[ site ] = session;
 	for ( const [ i, name ] of FILES.entries() ) {
-		await session.call( {
-			action: 'upload',
+		await session.upload( {
 			filename: name,
-			file: new Blob( [ new Uint8Array( painting( [ 40 * i, 120, 200 ] ) ) ], { type: 'image/png' } ),
 			text: `A test painting.\n[[Category:${ CATEGORY }]]`,
 			comment: 'test upload',
 			ignorewarnings: 1,
-			token: await session.token(),
-		}, { post: true } );
+		}, new Blob( [ new Uint8Array( painting( [ 40 * i, 120, 200 ] ) ) ], { type: 'image/png' } ) );
 	}
 	// Two files used, on two pages.
 	await edit( session, 'Dutch Golden Age painting', `[[File:${ FILES[ 0 ] }|thumb]] [[File:${ FILES[ 1 ] }|thumb]]` );
@@ -192,9 +189,9 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		await dialog.waitFor( { timeout: 30000 } );
 		// What the API says, asked here independently of the dialog.
 		const session = sessions[ site ]!;
-		const info = await session.call( { action: 'query', titles: `Category:${ CATEGORY }`, prop: 'categoryinfo' } );
+		const info = await session.get( { action: 'query', titles: `Category:${ CATEGORY }`, prop: 'categoryinfo' } );
 		const files = info.query.pages[ 0 ].categoryinfo.files;
-		const usage = await session.call( { action: 'query', generator: 'categorymembers', gcmtitle: `Category:${ CATEGORY }`, gcmtype: 'file', prop: 'fileusage', fulimit: 'max' } );
+		const usage = await session.get( { action: 'query', generator: 'categorymembers', gcmtitle: `Category:${ CATEGORY }`, gcmtype: 'file', prop: 'fileusage', fulimit: 'max' } );
 		const used = usage.query.pages.filter( ( p: { fileusage?: unknown[] } ) => p.fileusage && p.fileusage.length );
 		const pages = new Set( used.flatMap( ( p: { fileusage: { pageid: number }[] } ) => p.fileusage.map( ( u ) => u.pageid ) ) );
 		expect( [ files, used.length, pages.size ] ).toEqual( [ 3, 2, 2 ] );
@@ -505,13 +502,13 @@ describe( 'hostile text in a donation record', () => {
 		const wiki = wikis.ext;
 		const session = sessions.ext!;
 		const indexTitle = 'MediaWiki:Partnerships-donations.json';
-		const answer = await session.call( { action: 'query', titles: indexTitle, prop: 'revisions', rvprop: 'content', rvslots: 'main' } );
+		const answer = await session.get( { action: 'query', titles: indexTitle, prop: 'revisions', rvprop: 'content', rvslots: 'main' } );
 		const index = JSON.parse( answer.query.pages[ 0 ].revisions[ 0 ].slots.main.content );
 		const quoted = 'x" onerror="window.pwned=3" y.png';
 		index.r.push( [ 'hostile-logo-quoted', 'Logo test', 'Logo museum', quoted ] );
 		index.r.push( [ 'hostile-logo-markup', 'Logo test', 'Logo museum', '<img src=x onerror="window.pwned=4">.png' ] );
 		index.r.push( [ 'hostile-logo-path', 'Logo test', 'Logo museum', '../../api.php?action=logout&x.png' ] );
-		await session.call( { action: 'edit', title: indexTitle, text: JSON.stringify( index ), contentmodel: 'json', summary: 'test', token: await session.token() }, { post: true } );
+		await session.postWithEditToken( { action: 'edit', title: indexTitle, text: JSON.stringify( index ), contentmodel: 'json', summary: 'test' } );
 		for ( const id of [ 'quoted', 'markup', 'path' ] ) {
 			await edit( session, `Hostile logo ${ id }`, `{{Partnership donation|hostile-logo-${ id }}}` );
 		}
@@ -550,7 +547,7 @@ describe( 'hostile text in a donation record', () => {
 // extension's $wgPartnershipsRecordsApi. B is a third wiki of either kind, reading A's.
 describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another wiki (%s on B)', ( packaging ) => {
 	let b: Wiki | null = null;
-	let bSession: ApiSession;
+	let bSession: HttpActionApi;
 	const a = (): WikiInfo => wikis.ext;
 	const recordsRoot = 'Project:Partnerships';
 
@@ -568,17 +565,14 @@ describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another w
 		const config = join( dir, 'partnerships-config.json' );
 		const defaults = JSON.parse( readFileSync( 'gadgets/partnerships-config.json', 'utf8' ) );
 		writeFileSync( config, JSON.stringify( { ...defaults, PartnershipsRecordsApi: a().api }, null, '\t' ) + '\n' );
-		bSession = await apiLogin( b.api, b.accounts.admin.botUsername, b.accounts.admin.botPassword );
+		bSession = await asAdmin( b );
 		// B holds the donated files (as Commons would), not the records.
-		await bSession.call( {
-			action: 'upload',
+		await bSession.upload( {
 			filename: FILES[ 0 ],
-			file: new Blob( [ new Uint8Array( painting( [ 10, 20, 30 ] ) ) ], { type: 'image/png' } ),
 			text: `A test painting.\n[[Category:${ CATEGORY }]]`,
 			comment: 'test upload',
 			ignorewarnings: 1,
-			token: await bSession.token(),
-		}, { post: true } );
+		}, new Blob( [ new Uint8Array( painting( [ 10, 20, 30 ] ) ) ], { type: 'image/png' } ) );
 		await uploadDemoLogo( b );
 		// With the extension, the deploy command writes the donations index (read from A,
 		// as the configuration says) and the templates only.
@@ -595,7 +589,7 @@ describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another w
 	} );
 
 	it( 'builds B\'s donations index from A\'s records (B has none)', async () => {
-		const answer = await bSession.call( {
+		const answer = await bSession.get( {
 			action: 'query',
 			titles: packaging === 'extension' ? 'MediaWiki:Partnerships-donations.json' : 'MediaWiki:Gadget-partnerships-donations.json',
 			prop: 'revisions',
@@ -606,7 +600,7 @@ describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another w
 		const fromA = await donationIndexFromWiki( new HttpActionApi( a().api ), { namespace: 4, title: 'Partnerships' } );
 		expect( onB ).toEqual( fromA.index );
 		expect( onB.r.map( ( row: string[] ) => row[ 0 ] ) ).toContain( 'rijksmuseum-open-collection' );
-		const records = await bSession.call( { action: 'query', list: 'allpages', apnamespace: 4, apprefix: 'Partnerships/Records/' } );
+		const records = await bSession.get( { action: 'query', list: 'allpages', apnamespace: 4, apprefix: 'Partnerships/Records/' } );
 		expect( records.query.allpages ).toEqual( [] );
 	} );
 

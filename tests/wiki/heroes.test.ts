@@ -4,7 +4,7 @@
 // moment, and a short flow on the gadgets wiki (pages that are wikitext by default).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createUsers } from '../../scripts/wiki/harness.mjs';
+import { createUsers } from '../../scripts/wiki/harness';
 import { startFaultProxy } from '../../scripts/lib/faultProxy';
 import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../src/shared/api/ActionApi';
 import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
