@@ -2,6 +2,9 @@
 // uploaded into a donation's category and pages with the marker template show the
 // badge in every skin; a page that is neither shows nothing and asks nothing; the
 // recognition dialog's numbers match the API; hostile text stays inert.
+//
+// One file (over 400 lines) because every suite here reads the donation seeded once in
+// beforeAll, with its sessions; selectors and page steps are in pages/DonationPages.ts.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestBrowser, axe, screenshot } from './browser';
 import { BADGE, DIALOG, DonationPages, LayoutShiftSummary } from './pages/DonationPages';
