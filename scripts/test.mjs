@@ -1,25 +1,28 @@
 // The whole test suite, in order: lint, types, i18n, PHP syntax, build, unit and
 // component tests with the size budgets, then integration and browser tests against
 // real MediaWiki 1.43 wikis started by the tests themselves.
+//
+// Each step is an npm script of package.json, so that `npm run lint` and the others run
+// exactly what the suite runs; this file only orders them and times them.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-	[ 'lint: eslint', 'npx', [ 'eslint', '--max-warnings', '0', '--ext', '.ts,.vue,.mjs,.js', '.' ] ],
-	[ 'lint: stylelint', 'npx', [ 'stylelint', 'src/**/*.{vue,less,css}' ] ],
-	[ 'lint: banana-checker (i18n)', 'npx', [ 'banana-checker', '--requireLowerCase=0', 'i18n/' ] ],
-	[ 'lint: php -l', 'node', [ 'scripts/php-lint.mjs' ] ],
-	[ 'types: vue-tsc', 'npx', [ 'vue-tsc', '--noEmit', '-p', 'tsconfig.json' ] ],
-	[ 'build', 'npx', [ 'tsx', 'scripts/build.ts' ] ],
-	[ 'unit and component tests, budgets', 'npx', [ 'vitest', 'run', '--project', 'unit' ] ],
-	[ 'integration and browser tests on real MediaWiki 1.43', 'npx', [ 'vitest', 'run', '--project', 'wiki' ] ]
+	[ 'lint: eslint', 'lint:js' ],
+	[ 'lint: stylelint', 'lint:css' ],
+	[ 'lint: banana-checker (i18n)', 'lint:i18n' ],
+	[ 'lint: php -l', 'lint:php' ],
+	[ 'types: vue-tsc', 'typecheck' ],
+	[ 'build', 'build' ],
+	[ 'unit and component tests, budgets', 'test:unit' ],
+	[ 'integration and browser tests on real MediaWiki 1.43', 'test:wiki' ]
 ];
 
 const started = Date.now();
 const timings = [];
-for ( const [ name, command, args ] of steps ) {
+for ( const [ name, script ] of steps ) {
 	const t0 = Date.now();
-	console.log( `\n=== ${ name } ===` );
-	const result = spawnSync( command, args, { stdio: 'inherit' } );
+	console.log( `\n=== ${ name } (npm run ${ script }) ===` );
+	const result = spawnSync( 'npm', [ 'run', '--silent', script ], { stdio: 'inherit' } );
 	timings.push( [ name, ( ( Date.now() - t0 ) / 1000 ).toFixed( 1 ) ] );
 	if ( result.status !== 0 ) {
 		console.error( `\nFAILED: ${ name } (exit ${ result.status ?? result.signal })` );

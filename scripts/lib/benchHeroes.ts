@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Request } from 'playwright-core';
-import { apiSession, startWiki, Wiki } from '../wiki/harness.mjs';
+import { startWiki, Wiki } from '../wiki/harness';
+import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
 import type { TestBrowser } from '../../tests/e2e/browser';
 import { exportXml } from './importRecords';
 import {
@@ -190,11 +191,11 @@ export async function seedHeroPages( wiki: Wiki, seed: HeroSeed ): Promise<SeedT
 	}
 	const t2 = Date.now();
 	const expected = new Map( seed.pages.map( ( p ) => [ p.title.replace( /^Project:/, '' ), p.user ] ) );
-	const session = apiSession( wiki.api );
+	const session = new HttpActionApi( wiki.api );
 	const seen = new Map<string, string>();
 	let cont: Record<string, string> = {};
 	do {
-		const answer = await session.call( {
+		const answer = await session.get( {
 			action: 'query', generator: 'allpages', gapnamespace: 4, gapprefix: `Partnerships/${ HEROES_FOLDER }`,
 			gaplimit: 'max', prop: 'revisions', rvprop: 'user', formatversion: 2, ...cont,
 		} );

@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Request } from 'playwright-core';
-import { apiLogin, Wiki } from '../wiki/harness.mjs';
+import type { Wiki } from '../wiki/harness';
 import type { TestBrowser } from '../../tests/e2e/browser';
 import { png } from './png';
-import { RECORDS_ROOT } from './stack';
+import { RECORDS_ROOT, asAdmin } from './stack';
 
 /** A demo donation (demo/partnerships.json) whose category the bench's files go into */
 const CATEGORY = 'Images from the Rijksmuseum';
@@ -70,17 +70,14 @@ export function moduleSizes( dir: string ): Record<string, number> {
  * @param wiki A demo wiki (after the deploy, which installs the templates)
  */
 export async function seedPageViews( wiki: Wiki ): Promise<void> {
-	const session = await apiLogin( wiki.api, wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
+	const session = await asAdmin( wiki );
 	for ( const [ i, filename ] of FILES.entries() ) {
-		await session.call( {
-			action: 'upload',
+		await session.upload( {
 			filename,
-			file: new Blob( [ new Uint8Array( png( 64, 48, ( x, y ) => [ ( x * 4 + i * 90 ) % 256, y * 5, 120 ] ) ) ], { type: 'image/png' } ),
 			text: `A painting for the benchmark.\n[[Category:${ CATEGORY }]]`,
 			comment: 'benchmark',
 			ignorewarnings: 1,
-			token: await session.token(),
-		}, { post: true } );
+		}, new Blob( [ new Uint8Array( png( 64, 48, ( x, y ) => [ ( x * 4 + i * 90 ) % 256, y * 5, 120 ] ) ) ], { type: 'image/png' } ) );
 	}
 	const pages: [ string, string ][] = [
 		[ 'Bench Dutch painting', `[[File:${ FILES[ 0 ] }|thumb]] [[File:${ FILES[ 1 ] }|thumb]]` ],
@@ -89,7 +86,7 @@ export async function seedPageViews( wiki: Wiki ): Promise<void> {
 		[ PAGES.wall, '{{Partnerships recognition wall}}' ],
 	];
 	for ( const [ title, text ] of pages ) {
-		await session.call( { action: 'edit', title, text, summary: 'benchmark', token: await session.token() }, { post: true } );
+		await session.postWithEditToken( { action: 'edit', title, text, summary: 'benchmark' } );
 	}
 }
 

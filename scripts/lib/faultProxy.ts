@@ -4,6 +4,9 @@
 // edit that lands but whose answer is lost, or an Action API error shaped exactly like
 // MediaWiki 1.43's own (see the shapes below: each was checked against a real 1.43
 // wiki, MediaWiki's ApiMain.php and ApiErrorFormatter.php).
+//
+// One file (over 400 lines) because the error shapes, the request decoding and the proxy
+// that serves them are one contract, checked together by tests/wiki/faultProxy.test.ts.
 import http, { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { hostname } from 'node:os';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Wiki } from '../wiki/harness.mjs';
+import type { Wiki } from '../wiki/harness';
 import {
 	PARTNERSHIP_SCHEMA,
 	PARTNERSHIP_STATUSES,

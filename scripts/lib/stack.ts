@@ -5,7 +5,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiLogin, startWiki, Wiki } from '../wiki/harness.mjs';
+import { startWiki, Wiki } from '../wiki/harness';
 import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
 import { seedDemo } from './seed';
 import { seedHeroes } from './seedHeroes';
@@ -22,16 +22,13 @@ export const DEMO_LOGO = 'Rijksmuseum logo.png';
  * @param wiki A wiki
  */
 export async function uploadDemoLogo( wiki: Pick<Wiki, 'api' | 'accounts'> ): Promise<void> {
-	const session = await apiLogin( wiki.api, wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
-	await session.call( {
-		action: 'upload',
+	const session = await asAdmin( wiki );
+	await session.upload( {
 		filename: DEMO_LOGO,
-		file: new Blob( [ new Uint8Array( demoLogo() ) ], { type: 'image/png' } ),
 		text: 'Logo of the Rijksmuseum, for the Partnerships demo (a stand-in drawn in code).',
 		comment: 'Partnerships demo data',
 		ignorewarnings: 1,
-		token: await session.token(),
-	}, { post: true } );
+	}, new Blob( [ new Uint8Array( demoLogo() ) ], { type: 'image/png' } ) );
 }
 
 export const RECORDS_ROOT = 'Project:Partnerships';
@@ -94,7 +91,18 @@ export async function deployGadgets(
 
 /**
  * @param wiki A wiki
- * @return An API client logged in as its first ordinary user
+ * @return An API client logged in with the administrator's bot password
+ */
+export async function asAdmin( wiki: Pick<Wiki, 'api' | 'accounts'> ): Promise<HttpActionApi> {
+	const api = new HttpActionApi( wiki.api );
+	await api.login( wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
+	return api;
+}
+
+/**
+ * @param wiki A wiki
+ * @param user One of its accounts
+ * @return An API client logged in as that account (the first ordinary user by default)
  */
 export async function loggedIn(
 	wiki: Pick<Wiki, 'api' | 'accounts'>,
@@ -142,8 +150,7 @@ export async function startStack( { log = console.log }: { log?: ( line: string 
 		for ( const wiki of [ ext, gadgets ] ) {
 			// As the administrator's bot: ordinary accounts are rate-limited in creating
 			// pages with a non-default content model (editcontentmodel, 8 a minute).
-			const admin = new HttpActionApi( wiki.api );
-			await admin.login( wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
+			const admin = await asAdmin( wiki );
 			const created = await seedDemo( admin, RECORDS_ROOT );
 			const sessions = new Map<string, Promise<HttpActionApi>>();
 			sessions.set( wiki.accounts.admin.username, Promise.resolve( admin ) );

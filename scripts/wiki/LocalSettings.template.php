@@ -1,6 +1,6 @@
 <?php
 /**
- * Shared settings for the development/test wikis started by scripts/wiki/harness.mjs.
+ * Shared settings for the development/test wikis started by scripts/wiki/harness.ts.
  *
  * Not a LocalSettings.php of its own: the tree's LocalSettings.php (a dispatcher written by
  * the harness) picks the site from the PW_SITE environment variable and requires

@@ -1,7 +1,7 @@
 <?php
 /**
  * Creates accounts in one maintenance run (one PHP start-up however many there are),
- * for tests that need many accounts: scripts/wiki/harness.mjs createUsers().
+ * for tests that need many accounts: scripts/wiki/accounts.ts createUsers().
  *
  * Reads a JSON list from standard input: [ { "username": …, "password": …, "groups": [ … ] } ].
  * An account that exists keeps its password; missing groups are added either way.

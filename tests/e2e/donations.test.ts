@@ -2,15 +2,18 @@
 // uploaded into a donation's category and pages with the marker template show the
 // badge in every skin; a page that is neither shows nothing and asks nothing; the
 // recognition dialog's numbers match the API; hostile text stays inert.
+//
+// One file (over 400 lines) because every suite here reads the donation seeded once in
+// beforeAll, with its sessions; selectors and page steps are in pages/DonationPages.ts.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { TestBrowser, axe, screenshot } from './browser';
+import { BADGE, DIALOG, DonationPages, LayoutShiftSummary } from './pages/DonationPages';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiLogin, ApiSession, startWiki, Wiki } from '../../scripts/wiki/harness.mjs';
+import { startWiki, Wiki } from '../../scripts/wiki/harness';
 import { png } from '../../scripts/lib/png';
-import { DEMO_LOGO, deployGadgets, uploadDemoLogo } from '../../scripts/lib/stack';
+import { DEMO_LOGO, asAdmin, deployGadgets, uploadDemoLogo } from '../../scripts/lib/stack';
 import { donationIndexFromWiki } from '../../scripts/lib/donationIndex';
 import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
 import type { WikiInfo } from '../wiki/globalSetup';
@@ -19,7 +22,9 @@ const wikis = inject( 'wikis' );
 const browser = new TestBrowser();
 const CATEGORY = 'Images from the Rijksmuseum';
 const FILES = [ 'Rijksmuseum test painting A.png', 'Rijksmuseum test painting B.png', 'Rijksmuseum test painting C.png' ];
-const sessions: Partial<Record<'ext' | 'gadgets', ApiSession>> = {};
+/** The donated file the badges are looked at on */
+const FILE = `File:${ FILES[ 0 ] }`;
+const sessions: Partial<Record<'ext' | 'gadgets', HttpActionApi>> = {};
 
 /**
  * @param rgb A colour, so that every file differs
@@ -29,24 +34,21 @@ function painting( rgb: [ number, number, number ] ): Buffer {
 	return png( 2, 2, () => rgb );
 }
 
-async function edit( session: ApiSession, title: string, text: string ): Promise<void> {
-	await session.call( { action: 'edit', title, text, summary: 'test', token: await session.token() }, { post: true } );
+async function edit( session: HttpActionApi, title: string, text: string ): Promise<void> {
+	await session.postWithEditToken( { action: 'edit', title, text, summary: 'test' } );
 }
 
 async function seedDonation( site: 'ext' | 'gadgets' ): Promise<void> {
 	const wiki = wikis[ site ];
-	const session = await apiLogin( wiki.api, wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword );
+	const session = await asAdmin( wiki );
 	sessions[ site ] = session;
 	for ( const [ i, name ] of FILES.entries() ) {
-		await session.call( {
-			action: 'upload',
+		await session.upload( {
 			filename: name,
-			file: new Blob( [ new Uint8Array( painting( [ 40 * i, 120, 200 ] ) ) ], { type: 'image/png' } ),
 			text: `A test painting.\n[[Category:${ CATEGORY }]]`,
 			comment: 'test upload',
 			ignorewarnings: 1,
-			token: await session.token(),
-		}, { post: true } );
+		}, new Blob( [ new Uint8Array( painting( [ 40 * i, 120, 200 ] ) ) ], { type: 'image/png' } ) );
 	}
 	// Two files used, on two pages.
 	await edit( session, 'Dutch Golden Age painting', `[[File:${ FILES[ 0 ] }|thumb]] [[File:${ FILES[ 1 ] }|thumb]]` );
@@ -68,10 +70,6 @@ async function deployIndex( wiki: WikiInfo ): Promise<void> {
 	execFileSync( 'npm', [ 'run', '--silent', 'deploy', '--', '--wiki', wiki.api, '--extension', ...dirty ], { env, encoding: 'utf8' } );
 }
 
-function fileUrl( wiki: WikiInfo, query: Record<string, string> = {} ): string {
-	return `${ wiki.url }/index.php?${ new URLSearchParams( { title: `File:${ FILES[ 0 ] }`, ...query } ) }`;
-}
-
 beforeAll( async () => {
 	await Promise.all( [ seedDonation( 'ext' ), seedDonation( 'gadgets' ) ] );
 	await browser.launch();
@@ -88,10 +86,10 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		const query: Record<string, string> = skin === 'rtl' ? { useskin: 'vector-2022', uselang: 'he' } :
 			skin === 'night' ? { useskin: 'vector-2022', uselang: 'qqx', vectornightmode: '1' } :
 				{ useskin: skin, uselang: 'qqx' };
-		await page.goto( fileUrl( wiki(), query ) );
-		const badge = page.locator( '.partnerships-badge' );
-		await badge.waitFor( { timeout: 30000 } );
-		const text = await badge.textContent();
+		const donation = new DonationPages( page, wiki().url );
+		await donation.openWithBadge( FILE, query );
+		const badge = donation.badge;
+		const text = await donation.badgeText();
 		if ( skin === 'rtl' ) {
 			expect( await badge.evaluate( ( el ) => getComputedStyle( el ).direction ) ).toBe( 'rtl' );
 			expect( text ).toContain( 'Rijksmuseum' );
@@ -109,23 +107,20 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 			expect( box ).not.toBe( 'rgb(32, 33, 34)' );
 			expect( body ).not.toBe( 'rgb(255, 255, 255)' );
 		}
-		const href = await badge.locator( 'a' ).getAttribute( 'href' );
+		const href = await donation.badgeLink.getAttribute( 'href' );
 		expect( href ).toContain( 'Partnerships/Records/rijksmuseum-open-collection' );
 		// The record names a logo: the wiki's own Special:FilePath serves it, in a fixed box.
-		const logo = badge.locator( 'img' );
-		expect( await logo.count() ).toBe( 1 );
-		expect( await logo.evaluate( ( img: HTMLImageElement ) => [
-			img.getAttribute( 'alt' ), img.getAttribute( 'width' ), img.getAttribute( 'height' ), img.loading,
-		] ) ).toEqual( [ '', '48', '48', 'lazy' ] );
-		const src = new URL( await logo.evaluate( ( img: HTMLImageElement ) => img.src ) );
+		expect( await donation.logo.count() ).toBe( 1 );
+		expect( await donation.logoAttributes() ).toEqual( [ '', '48', '48', 'lazy' ] );
+		const src = await donation.logoSource();
 		expect( src.origin ).toBe( new URL( wiki().url ).origin );
 		expect( decodeURIComponent( src.pathname + src.search ) ).toContain( `Special:FilePath/${ DEMO_LOGO.replace( / /g, '_' ) }` );
 		expect( src.searchParams.get( 'width' ) ).toBe( '96' );
-		await expect.poll( () => logo.evaluate( ( img: HTMLImageElement ) => img.complete && img.naturalWidth ), { timeout: 15000 } ).toBeGreaterThan( 0 );
-		expect( await logo.evaluate( ( img ) => img.getBoundingClientRect().width ) ).toBe( 48 );
+		await expect.poll( () => donation.logoLoaded(), { timeout: 15000 } ).toBeGreaterThan( 0 );
+		expect( await donation.logoWidth() ).toBe( 48 );
 		// Vue and Codex are not loaded by a page view.
 		expect( await page.evaluate( () => mw.loader.getState( '@wikimedia/codex' ) ) ).not.toBe( 'ready' );
-		const violations = await axe( page, '.partnerships-badge' );
+		const violations = await axe( page, BADGE );
 		expect( violations, JSON.stringify( violations, null, 1 ) ).toEqual( [] );
 		await badge.scrollIntoViewIfNeeded();
 		await screenshot( page, `badge-${ site }-${ skin }` );
@@ -135,12 +130,13 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 
 	it( 'shows inside the marker on a page that uses the template', async () => {
 		const { page, context, errors, requests } = await browser.newPage();
-		await page.goto( `${ wiki().url }/index.php?title=Federal_archive_photographs&uselang=qqx` );
-		await page.locator( '.partnerships-donation .partnerships-badge' ).waitFor( { timeout: 30000 } );
-		expect( await page.locator( '.partnerships-badge' ).textContent() ).toContain( '(partnerships-badge-donated-by: \u2068Bundesarchiv\u2069)' );
+		const donation = new DonationPages( page, wiki().url );
+		await donation.open( 'Federal_archive_photographs', { uselang: 'qqx' } );
+		await donation.markedBadge.waitFor( { timeout: 30000 } );
+		expect( await donation.badgeText() ).toContain( '(partnerships-badge-donated-by: \u2068Bundesarchiv\u2069)' );
 		// This record names no logo: no image, and nothing asked for one.
 		await page.waitForLoadState( 'networkidle' );
-		expect( await page.locator( '.partnerships-badge img' ).count() ).toBe( 0 );
+		expect( await donation.logo.count() ).toBe( 0 );
 		expect( requests.filter( ( r ) => decodeURIComponent( r.url() ).includes( 'FilePath' ) ).map( ( r ) => r.url() ) ).toEqual( [] );
 		// The badge needs no API request: what it shows comes with the loader's index.
 		expect( requests.filter( ( r ) => r.url().includes( 'api.php' ) ).map( ( r ) => r.url() ) ).toEqual( [] );
@@ -148,7 +144,7 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 			.map( ( r ) => new URL( r.url() ).searchParams.get( 'modules' ) );
 		console.log( `donation page (${ site }): ${ requests.length } requests in all, 0 to api.php; partnerships modules: ${ modules.join( ', ' ) }` );
 		// The marker reserves the space: no slot of the extension's besides it.
-		expect( await page.locator( '.partnerships-badge-slot' ).count() ).toBe( 0 );
+		expect( await donation.slots.count() ).toBe( 0 );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
@@ -158,7 +154,7 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		// The same space as the marker template's, exactly.
 		const style = /style="([^"]*)"/.exec( readFileSync( 'gadgets/templates/Partnership_donation.wikitext', 'utf8' ) )![ 1 ];
 		const slot = `<div class="partnerships-badge-slot" style="${ style }"></div>`;
-		const file = await html( `File:${ FILES[ 0 ] }` );
+		const file = await html( FILE );
 		if ( site === 'ext' ) {
 			expect( file ).toContain( slot );
 			// At the top of the content, before the file's own sections.
@@ -173,51 +169,51 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 
 	it( 'asks nothing and loads nothing on a page that is not donated', async () => {
 		const { page, context, errors, requests } = await browser.newPage();
-		await page.goto( `${ wiki().url }/index.php?title=Unrelated_page` );
+		const donation = new DonationPages( page, wiki().url );
+		await donation.open( 'Unrelated_page' );
 		await page.waitForLoadState( 'networkidle' );
 		expect( requests.filter( ( r ) => r.url().includes( 'api.php' ) ).map( ( r ) => r.url() ) ).toEqual( [] );
 		console.log( `page with nothing donated (${ site }): ${ requests.length } requests in all, 0 to api.php` );
 		const badge = site === 'ext' ? 'ext.partnerships.badge' : 'ext.gadget.partnerships-badge';
 		expect( await page.evaluate( ( m ) => mw.loader.getState( m ), badge ) ).toBe( 'registered' );
-		expect( await page.locator( '.partnerships-badge' ).count() ).toBe( 0 );
+		expect( await donation.badge.count() ).toBe( 0 );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
 
 	it( 'opens what the donation achieved, with the numbers the API gives', async () => {
 		const { page, context, errors } = await browser.newPage();
-		await page.goto( fileUrl( wiki(), { uselang: 'qqx' } ) );
-		await page.locator( '.partnerships-badge__button' ).click();
-		const dialog = page.getByRole( 'dialog' );
-		await dialog.waitFor( { timeout: 30000 } );
+		const donation = new DonationPages( page, wiki().url );
+		await donation.open( FILE, { uselang: 'qqx' } );
+		await donation.openDialog();
 		// What the API says, asked here independently of the dialog.
 		const session = sessions[ site ]!;
-		const info = await session.call( { action: 'query', titles: `Category:${ CATEGORY }`, prop: 'categoryinfo' } );
+		const info = await session.get( { action: 'query', titles: `Category:${ CATEGORY }`, prop: 'categoryinfo' } );
 		const files = info.query.pages[ 0 ].categoryinfo.files;
-		const usage = await session.call( { action: 'query', generator: 'categorymembers', gcmtitle: `Category:${ CATEGORY }`, gcmtype: 'file', prop: 'fileusage', fulimit: 'max' } );
+		const usage = await session.get( { action: 'query', generator: 'categorymembers', gcmtitle: `Category:${ CATEGORY }`, gcmtype: 'file', prop: 'fileusage', fulimit: 'max' } );
 		const used = usage.query.pages.filter( ( p: { fileusage?: unknown[] } ) => p.fileusage && p.fileusage.length );
 		const pages = new Set( used.flatMap( ( p: { fileusage: { pageid: number }[] } ) => p.fileusage.map( ( u ) => u.pageid ) ) );
 		expect( [ files, used.length, pages.size ] ).toEqual( [ 3, 2, 2 ] );
-		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( `(partnerships-recognition-files: ${ files }, ${ files })` );
+		await expect.poll( () => donation.dialogText(), { timeout: 30000 } ).toContain( `(partnerships-recognition-files: ${ files }, ${ files })` );
 		// The counts arrive one by one: wait for the usage too, not only the file count.
-		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( `(partnerships-recognition-used: ${ used.length }, ${ used.length })` );
-		const text = ( await dialog.textContent() ) ?? '';
+		await expect.poll( () => donation.dialogText(), { timeout: 30000 } ).toContain( `(partnerships-recognition-used: ${ used.length }, ${ used.length })` );
+		const text = await donation.dialogText();
 		expect( text ).toContain( `(partnerships-recognition-pages: ${ pages.size }, ${ pages.size })` );
 		expect( text ).toContain( '(partnerships-recognition-wikis: 1, 1)' );
 		// Every number says where it comes from and when it was counted.
-		expect( await dialog.locator( 'a', { hasText: '(partnerships-recognition-source' } ).count() ).toBeGreaterThanOrEqual( 4 );
+		expect( await donation.dialogLinks( '(partnerships-recognition-source' ).count() ).toBeGreaterThanOrEqual( 4 );
 		expect( text ).toContain( '(partnerships-recognition-counted:' );
 		// This wiki has no CommonsMetadata, so the file's page names no licence: the
 		// record's ("Public domain") is used, and said to be the record's.
-		await expect.poll( async () => await dialog.locator( 'textarea' ).count(), { timeout: 30000 } ).toBe( 1 );
-		const line = await dialog.locator( 'textarea' ).inputValue();
+		await expect.poll( () => donation.attributionLine.count(), { timeout: 30000 } ).toBe( 1 );
+		const line = await donation.attributionLine.inputValue();
 		expect( line ).toContain( '(partnerships-recognition-line-text: ' );
 		expect( line ).toContain( ', Public domain, ' );
-		const licence = dialog.locator( '.partnerships-recognition__attribution dd' ).nth( 2 );
+		const licence = donation.licence;
 		expect( await licence.textContent() ).toContain( 'Public domain' );
 		expect( await licence.textContent() ).toContain( '(partnerships-recognition-licence-from-record)' );
 		expect( await licence.textContent() ).not.toContain( '(partnerships-recognition-unknown)' );
-		const violations = await axe( page, '[role="dialog"]' );
+		const violations = await axe( page, DIALOG );
 		expect( violations, JSON.stringify( violations, null, 1 ) ).toEqual( [] );
 		await screenshot( page, `recognition-${ site }` );
 		expect( errors ).toEqual( [] );
@@ -227,21 +223,12 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 	it( 'puts every figure\'s sources on a line under it, the short figures too', async () => {
 		// In English: "3 files" is short enough to have room beside it, unlike a message key.
 		const { page, context, errors } = await browser.newPage();
-		await page.goto( fileUrl( wiki(), { uselang: 'en' } ) );
-		await page.locator( '.partnerships-badge__button' ).click();
-		const dialog = page.getByRole( 'dialog' );
-		await dialog.waitFor( { timeout: 30000 } );
-		const stat = dialog.locator( '.partnerships-recognition__stat' );
-		await expect.poll( () => stat.locator( '.partnerships-stat-sources a' ).count(), { timeout: 30000 } ).toBeGreaterThanOrEqual( 4 );
-		const stats = await stat.evaluateAll( ( lis ) => lis.map( ( li ) => {
-			const links = [ ...li.querySelectorAll( '.partnerships-stat-sources a' ) ];
-			return {
-				stat: li.className,
-				below: Math.round( li.querySelector( '.partnerships-stat-sources' )!.getBoundingClientRect().top - li.firstElementChild!.getBoundingClientRect().bottom ),
-				// And when it was counted, under the sources.
-				timeBelow: Math.round( li.querySelector( '.partnerships-stat-sources time' )!.getBoundingClientRect().top - links[ links.length - 1 ].getBoundingClientRect().bottom ),
-			};
-		} ) );
+		const donation = new DonationPages( page, wiki().url );
+		await donation.open( FILE, { uselang: 'en' } );
+		await donation.openDialog();
+		await expect.poll( () => donation.statSourceLinks.count(), { timeout: 30000 } ).toBeGreaterThanOrEqual( 4 );
+		// Each figure's sources below it, and when it was counted below them.
+		const stats = await donation.statLayout();
 		expect( stats.length ).toBeGreaterThanOrEqual( 4 );
 		for ( const s of stats ) {
 			expect( s.below, s.stat ).toBeGreaterThanOrEqual( 0 );
@@ -254,10 +241,9 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 
 	it( 'shows the recognition wall where a page asks for it', async () => {
 		const { page, context, errors } = await browser.newPage();
-		await page.goto( `${ wiki().url }/index.php?title=Donors&uselang=qqx` );
-		const wall = page.locator( '.partnerships-wall table' );
-		await wall.waitFor( { timeout: 30000 } );
-		const text = await wall.textContent();
+		const donation = new DonationPages( page, wiki().url );
+		await donation.openWall( 'Donors', { uselang: 'qqx' } );
+		const text = await donation.wall.textContent();
 		expect( text ).toContain( 'Rijksmuseum' );
 		expect( text ).toContain( 'Bundesarchiv' );
 		await screenshot( page, `wall-${ site }` );
@@ -265,74 +251,6 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'donation badges (%s)', ( site )
 		await context.close();
 	} );
 } );
-
-interface LayoutShift {
-	value: number;
-	/** performance.now() of the frame */
-	time: number;
-	/** What moved: tag#id.class of each source node */
-	sources: string[];
-}
-
-/**
- * Notes when the badge enters the page (window.badgeAt, a performance.now() time): run
- * before the page's own scripts.
- */
-function watchBadge(): void {
-	new MutationObserver( ( records, observer ) => {
-		for ( const record of records ) {
-			for ( const node of Array.from( record.addedNodes ) ) {
-				if ( node instanceof Element && ( node.matches( '.partnerships-badge' ) || node.querySelector( '.partnerships-badge' ) ) ) {
-					( window as unknown as { badgeAt: number } ).badgeAt = performance.now();
-					observer.disconnect();
-					return;
-				}
-			}
-		}
-	} ).observe( document, { childList: true, subtree: true } );
-}
-
-/**
- * Cumulative Layout Shift of the page so far, as Chromium reports it (every
- * `layout-shift` entry without recent input, summed: stricter than the session windows of
- * the web-vitals definition), in all and from the frame the badge arrived in on.
- *
- * @param page A page that has settled
- * @return The sums and the shifts
- */
-async function layoutShift( page: Page ): Promise<{ cls: number; badgeCls: number; badgeAt: number | null; shifts: LayoutShift[] }> {
-	return page.evaluate( () => new Promise( ( resolve ) => {
-		const shifts: LayoutShift[] = [];
-		const name = ( node: Node | null ): string => {
-			if ( !node || !( node instanceof Element ) ) {
-				return node ? node.nodeName : '?';
-			}
-			return node.tagName.toLowerCase() + ( node.id ? `#${ node.id }` : '' ) +
-				( typeof node.className === 'string' && node.className ? `.${ node.className.trim().split( /\s+/ ).join( '.' ) }` : '' );
-		};
-		type Entry = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] };
-		const observer = new PerformanceObserver( ( list ) => {
-			for ( const entry of list.getEntries() as Entry[] ) {
-				if ( !entry.hadRecentInput ) {
-					shifts.push( { value: entry.value, time: entry.startTime, sources: ( entry.sources || [] ).map( ( s ) => name( s.node ) ) } );
-				}
-			}
-		} );
-		observer.observe( { type: 'layout-shift', buffered: true } );
-		// Buffered entries arrive in the first callback, after a task.
-		setTimeout( () => {
-			observer.disconnect();
-			const badgeAt = ( window as unknown as { badgeAt?: number } ).badgeAt ?? null;
-			const sum = ( list: LayoutShift[] ): number => list.reduce( ( total, s ) => total + s.value, 0 );
-			resolve( {
-				cls: sum( shifts ),
-				badgeCls: badgeAt === null ? 0 : sum( shifts.filter( ( s ) => s.time >= badgeAt ) ),
-				badgeAt,
-				shifts,
-			} );
-		}, 300 );
-	} ) );
-}
 
 describe.each( [ 'ext', 'gadgets' ] as const )( 'layout shift when the badge arrives (%s)', ( site ) => {
 	const pages = {
@@ -346,28 +264,28 @@ describe.each( [ 'ext', 'gadgets' ] as const )( 'layout shift when the badge arr
 	 * @param blockBadge Load the page without the badge (its module's request fails)
 	 * @return The page's layout shifts, once it has settled, and its console errors
 	 */
-	async function measure( kind: keyof typeof pages, device: 'desktop' | 'mobile', blockBadge: boolean ): Promise<Awaited<ReturnType<typeof layoutShift>> & { errors: string[] }> {
+	async function measure( kind: keyof typeof pages, device: 'desktop' | 'mobile', blockBadge: boolean ): Promise<LayoutShiftSummary & { errors: string[] }> {
 		const mobile = device === 'mobile';
 		const { page, context, errors } = await browser.newPage( mobile ? { viewport: { width: 390, height: 844 }, isMobile: true } : {} );
-		await page.addInitScript( watchBadge );
+		const donation = new DonationPages( page, wikis[ site ].url );
+		await donation.watchBadgeArrival();
 		if ( blockBadge ) {
-			await page.route( /\/load\.php\?/, ( route ) => /partnerships[.-]badge/.test( decodeURIComponent( route.request().url() ) ) ? route.abort() : route.continue() );
+			await donation.blockBadge();
 		}
 		const skin = mobile ? 'minerva' : 'vector-2022';
-		await page.goto( `${ wikis[ site ].url }/index.php?${ new URLSearchParams( { title: pages[ kind ], useskin: skin } ) }` );
+		await donation.open( pages[ kind ], { useskin: skin } );
 		if ( kind !== 'none' && !blockBadge ) {
-			await page.locator( '.partnerships-badge' ).waitFor( { timeout: 30000 } );
+			await donation.waitForBadge();
 			if ( kind === 'category' ) {
-				const logo = page.locator( '.partnerships-badge img' );
-				await expect.poll( () => logo.evaluate( ( img: HTMLImageElement ) => img.complete && img.naturalWidth ), { timeout: 15000 } ).toBeGreaterThan( 0 );
+				await expect.poll( () => donation.logoLoaded(), { timeout: 15000 } ).toBeGreaterThan( 0 );
 			}
 		}
 		await page.waitForLoadState( 'networkidle' );
 		// Fonts, images and late styles settle.
 		await page.waitForTimeout( 500 );
-		const result = await layoutShift( page );
+		const result = await donation.layoutShift();
 		if ( kind !== 'none' && !blockBadge ) {
-			await page.locator( '.partnerships-badge' ).scrollIntoViewIfNeeded();
+			await donation.badge.scrollIntoViewIfNeeded();
 			await screenshot( page, `shift-${ site }-${ kind }-${ device }` );
 		}
 		await context.close();
@@ -428,19 +346,16 @@ describe( 'the reserved space', () => {
 	it.each( [ 'vector-2022', 'minerva' ] )( 'holds the badge at every width, whatever the names (%s, extension)', async ( skin ) => {
 		const wiki = wikis.ext;
 		const { page, context, errors } = await browser.newPage();
+		const donation = new DonationPages( page, wiki.url );
 		const misfits: string[] = [];
-		const titles = [ 'Federal_archive_photographs', `File:${ FILES[ 0 ] }`, 'Long names donation page', 'Long names category page' ];
+		const titles = [ 'Federal_archive_photographs', FILE, 'Long names donation page', 'Long names category page' ];
 		for ( const title of titles ) {
-			await page.goto( `${ wiki.url }/index.php?${ new URLSearchParams( { title, useskin: skin } ) }` );
-			await page.locator( '.partnerships-badge' ).waitFor( { timeout: 30000 } );
+			await donation.openWithBadge( title, { useskin: skin } );
 			for ( const width of [ 320, 390, 480, 600, 720, 768, 900, 999, 1000, 1024, 1280, 1600 ] ) {
 				await page.setViewportSize( { width, height: 900 } );
 				// The space is the marker's or the slot's min-height, given before the badge
 				// came; the badge fits when the box is no taller than that, and fills it.
-				const [ height, reserved, inner ] = await page.locator( '.partnerships-donation, .partnerships-badge-slot' ).first().evaluate( ( box ) => [
-					box.getBoundingClientRect().height, parseFloat( getComputedStyle( box ).minHeight ),
-					box.querySelector( '.partnerships-badge' )!.getBoundingClientRect().height,
-				] );
+				const [ height, reserved, inner ] = await donation.reservedSpace();
 				if ( height > reserved + 0.5 || inner > reserved + 0.5 ) {
 					misfits.push( `${ title } at ${ width } px: ${ height.toFixed( 1 ) } (badge ${ inner.toFixed( 1 ) }) > ${ reserved.toFixed( 1 ) }` );
 				}
@@ -448,11 +363,9 @@ describe( 'the reserved space', () => {
 		}
 		expect( misfits ).toEqual( [] );
 		// Cut, not lost: the whole name is in the badge's text for screen readers.
-		await page.goto( `${ wiki.url }/index.php?${ new URLSearchParams( { title: 'Long names category page', useskin: skin } ) }` );
-		const badge = page.locator( '.partnerships-badge' );
-		await badge.waitFor( { timeout: 30000 } );
-		expect( await badge.textContent() ).toContain( LONG.institution );
-		expect( await badge.textContent() ).toContain( LONG.partnership );
+		await donation.openWithBadge( 'Long names category page', { useskin: skin } );
+		expect( await donation.badgeText() ).toContain( LONG.institution );
+		expect( await donation.badgeText() ).toContain( LONG.partnership );
 		await page.setViewportSize( { width: 390, height: 844 } );
 		await screenshot( page, `badge-long-names-${ skin }-narrow` );
 		await page.setViewportSize( { width: 1280, height: 900 } );
@@ -479,20 +392,16 @@ describe( 'hostile text in a donation record', () => {
 		await deployIndex( wiki );
 
 		const { page, context, errors } = await browser.newPage();
-		await page.goto( `${ wiki.url }/index.php?title=Hostile_donation_page&uselang=qqx` );
-		const badge = page.locator( '.partnerships-badge' );
-		await badge.waitFor( { timeout: 30000 } );
-		expect( await badge.textContent() ).toContain( `(partnerships-badge-donated-by: \u2068Museum ${ hostile }\u2069)` );
-		expect( await badge.locator( 'img' ).count() ).toBe( 0 );
-		await badge.locator( 'button' ).click();
-		const dialog = page.getByRole( 'dialog' );
-		await dialog.waitFor( { timeout: 30000 } );
-		expect( await dialog.textContent() ).toContain( `Museum ${ hostile }` );
-		expect( await dialog.locator( 'img' ).count() ).toBe( 0 );
-		await page.goto( `${ wiki.url }/index.php?title=Donors&uselang=qqx` );
-		await page.locator( '.partnerships-wall table' ).waitFor( { timeout: 30000 } );
-		expect( await page.locator( '.partnerships-wall' ).textContent() ).toContain( `Museum ${ hostile }` );
-		expect( await page.locator( '.partnerships-wall img' ).count() ).toBe( 0 );
+		const donation = new DonationPages( page, wiki.url );
+		await donation.openWithBadge( 'Hostile_donation_page', { uselang: 'qqx' } );
+		expect( await donation.badgeText() ).toContain( `(partnerships-badge-donated-by: \u2068Museum ${ hostile }\u2069)` );
+		expect( await donation.logo.count() ).toBe( 0 );
+		await donation.openDialog();
+		expect( await donation.dialogText() ).toContain( `Museum ${ hostile }` );
+		expect( await donation.dialog.locator( 'img' ).count() ).toBe( 0 );
+		await donation.openWall( 'Donors', { uselang: 'qqx' } );
+		expect( await donation.wallBox.textContent() ).toContain( `Museum ${ hostile }` );
+		expect( await donation.wallBox.locator( 'img' ).count() ).toBe( 0 );
 		expect( await page.evaluate( () => ( window as unknown as { pwned?: number } ).pwned ) ).toBeUndefined();
 		await screenshot( page, 'wall-hostile' );
 		expect( errors ).toEqual( [] );
@@ -505,23 +414,22 @@ describe( 'hostile text in a donation record', () => {
 		const wiki = wikis.ext;
 		const session = sessions.ext!;
 		const indexTitle = 'MediaWiki:Partnerships-donations.json';
-		const answer = await session.call( { action: 'query', titles: indexTitle, prop: 'revisions', rvprop: 'content', rvslots: 'main' } );
+		const answer = await session.get( { action: 'query', titles: indexTitle, prop: 'revisions', rvprop: 'content', rvslots: 'main' } );
 		const index = JSON.parse( answer.query.pages[ 0 ].revisions[ 0 ].slots.main.content );
 		const quoted = 'x" onerror="window.pwned=3" y.png';
 		index.r.push( [ 'hostile-logo-quoted', 'Logo test', 'Logo museum', quoted ] );
 		index.r.push( [ 'hostile-logo-markup', 'Logo test', 'Logo museum', '<img src=x onerror="window.pwned=4">.png' ] );
 		index.r.push( [ 'hostile-logo-path', 'Logo test', 'Logo museum', '../../api.php?action=logout&x.png' ] );
-		await session.call( { action: 'edit', title: indexTitle, text: JSON.stringify( index ), contentmodel: 'json', summary: 'test', token: await session.token() }, { post: true } );
+		await session.postWithEditToken( { action: 'edit', title: indexTitle, text: JSON.stringify( index ), contentmodel: 'json', summary: 'test' } );
 		for ( const id of [ 'quoted', 'markup', 'path' ] ) {
 			await edit( session, `Hostile logo ${ id }`, `{{Partnership donation|hostile-logo-${ id }}}` );
 		}
 		const { page, context, errors, requests } = await browser.newPage();
+		const donation = new DonationPages( page, wiki.url );
 		for ( const id of [ 'quoted', 'markup', 'path' ] ) {
-			await page.goto( `${ wiki.url }/index.php?title=Hostile_logo_${ id }&uselang=qqx` );
-			const badge = page.locator( '.partnerships-badge' );
-			await badge.waitFor( { timeout: 30000 } );
-			expect( await badge.textContent() ).toContain( '(partnerships-badge-donated-by: \u2068Logo museum\u2069)' );
-			const images = await badge.locator( 'img' ).evaluateAll( ( imgs ) => imgs.map( ( img ) => [ ( img as HTMLImageElement ).src, img.getAttributeNames().join( ' ' ) ] ) );
+			await donation.openWithBadge( `Hostile_logo_${ id }`, { uselang: 'qqx' } );
+			expect( await donation.badgeText() ).toContain( '(partnerships-badge-donated-by: \u2068Logo museum\u2069)' );
+			const images = await donation.badgeImages();
 			if ( id === 'quoted' ) {
 				// A name that is a possible file name: shown, as a link to Special:FilePath, inert.
 				expect( images ).toHaveLength( 1 );
@@ -550,7 +458,7 @@ describe( 'hostile text in a donation record', () => {
 // extension's $wgPartnershipsRecordsApi. B is a third wiki of either kind, reading A's.
 describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another wiki (%s on B)', ( packaging ) => {
 	let b: Wiki | null = null;
-	let bSession: ApiSession;
+	let bSession: HttpActionApi;
 	const a = (): WikiInfo => wikis.ext;
 	const recordsRoot = 'Project:Partnerships';
 
@@ -568,17 +476,14 @@ describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another w
 		const config = join( dir, 'partnerships-config.json' );
 		const defaults = JSON.parse( readFileSync( 'gadgets/partnerships-config.json', 'utf8' ) );
 		writeFileSync( config, JSON.stringify( { ...defaults, PartnershipsRecordsApi: a().api }, null, '\t' ) + '\n' );
-		bSession = await apiLogin( b.api, b.accounts.admin.botUsername, b.accounts.admin.botPassword );
+		bSession = await asAdmin( b );
 		// B holds the donated files (as Commons would), not the records.
-		await bSession.call( {
-			action: 'upload',
+		await bSession.upload( {
 			filename: FILES[ 0 ],
-			file: new Blob( [ new Uint8Array( painting( [ 10, 20, 30 ] ) ) ], { type: 'image/png' } ),
 			text: `A test painting.\n[[Category:${ CATEGORY }]]`,
 			comment: 'test upload',
 			ignorewarnings: 1,
-			token: await bSession.token(),
-		}, { post: true } );
+		}, new Blob( [ new Uint8Array( painting( [ 10, 20, 30 ] ) ) ], { type: 'image/png' } ) );
 		await uploadDemoLogo( b );
 		// With the extension, the deploy command writes the donations index (read from A,
 		// as the configuration says) and the templates only.
@@ -595,7 +500,7 @@ describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another w
 	} );
 
 	it( 'builds B\'s donations index from A\'s records (B has none)', async () => {
-		const answer = await bSession.call( {
+		const answer = await bSession.get( {
 			action: 'query',
 			titles: packaging === 'extension' ? 'MediaWiki:Partnerships-donations.json' : 'MediaWiki:Gadget-partnerships-donations.json',
 			prop: 'revisions',
@@ -606,7 +511,7 @@ describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another w
 		const fromA = await donationIndexFromWiki( new HttpActionApi( a().api ), { namespace: 4, title: 'Partnerships' } );
 		expect( onB ).toEqual( fromA.index );
 		expect( onB.r.map( ( row: string[] ) => row[ 0 ] ) ).toContain( 'rijksmuseum-open-collection' );
-		const records = await bSession.call( { action: 'query', list: 'allpages', apnamespace: 4, apprefix: 'Partnerships/Records/' } );
+		const records = await bSession.get( { action: 'query', list: 'allpages', apnamespace: 4, apprefix: 'Partnerships/Records/' } );
 		expect( records.query.allpages ).toEqual( [] );
 	} );
 
@@ -614,31 +519,27 @@ describe.each( [ 'gadgets', 'extension' ] as const )( 'records held on another w
 		const { page, context, errors, requests } = await browser.newPage();
 		// A cookie for the host of both wikis: a request to A made with credentials would carry it.
 		await context.addCookies( [ { name: 'partnershipsProbe', value: 'credentials', domain: '127.0.0.1', path: '/' } ] );
-		await page.goto( `${ b!.url }/index.php?${ new URLSearchParams( { title: `File:${ FILES[ 0 ] }`, uselang: 'qqx' } ) }` );
-		const badge = page.locator( '.partnerships-badge' );
-		await badge.waitFor( { timeout: 30000 } );
-		expect( await badge.textContent() ).toContain( '(partnerships-badge-donated-by: \u2068Rijksmuseum\u2069)' );
-		const href = new URL( ( await badge.locator( 'a' ).getAttribute( 'href' ) )! );
+		const donation = new DonationPages( page, b!.url );
+		await donation.openWithBadge( FILE, { uselang: 'qqx' } );
+		expect( await donation.badgeText() ).toContain( '(partnerships-badge-donated-by: \u2068Rijksmuseum\u2069)' );
+		const href = new URL( ( await donation.badgeLink.getAttribute( 'href' ) )! );
 		expect( href.origin ).toBe( new URL( a().url ).origin );
 		expect( href.searchParams.get( 'title' ) ).toBe( `${ recordsRoot }/Records/rijksmuseum-open-collection` );
-		await expect.poll( () => badge.locator( 'img' ).evaluate( ( img: HTMLImageElement ) => img.complete && img.naturalWidth ), { timeout: 15000 } ).toBeGreaterThan( 0 );
+		await expect.poll( () => donation.logoLoaded(), { timeout: 15000 } ).toBeGreaterThan( 0 );
 
-		await badge.locator( 'button' ).click();
-		const dialog = page.getByRole( 'dialog' );
-		await dialog.waitFor( { timeout: 30000 } );
+		await donation.openDialog();
 		// The numbers are B's (where the files are): one file, used on one page.
-		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( '(partnerships-recognition-files: 1, 1)' );
-		await expect.poll( async () => ( await dialog.textContent() ) ?? '', { timeout: 30000 } ).toContain( '(partnerships-recognition-used: 1, 1)' );
-		expect( await dialog.textContent() ).toContain( '(partnerships-recognition-pages: 1, 1)' );
-		expect( await dialog.locator( 'a', { hasText: '(partnerships-recognition-record)' } ).getAttribute( 'href' ) ).toBe( href.toString() );
+		await expect.poll( () => donation.dialogText(), { timeout: 30000 } ).toContain( '(partnerships-recognition-files: 1, 1)' );
+		await expect.poll( () => donation.dialogText(), { timeout: 30000 } ).toContain( '(partnerships-recognition-used: 1, 1)' );
+		expect( await donation.dialogText() ).toContain( '(partnerships-recognition-pages: 1, 1)' );
+		expect( await donation.dialogLinks( '(partnerships-recognition-record)' ).getAttribute( 'href' ) ).toBe( href.toString() );
 		// The licence comes from the record, read on A.
-		await expect.poll( async () => await dialog.locator( 'textarea' ).count(), { timeout: 30000 } ).toBe( 1 );
-		expect( await dialog.locator( 'textarea' ).inputValue() ).toContain( ', Public domain, ' );
+		await expect.poll( () => donation.attributionLine.count(), { timeout: 30000 } ).toBe( 1 );
+		expect( await donation.attributionLine.inputValue() ).toContain( ', Public domain, ' );
 		await screenshot( page, packaging === 'extension' ? 'crosswiki-ext-recognition' : 'crosswiki-recognition' );
 
-		await page.goto( `${ b!.url }/index.php?title=Donors&uselang=qqx` );
-		const wall = page.locator( '.partnerships-wall table' );
-		await wall.waitFor( { timeout: 30000 } );
+		await donation.openWall( 'Donors', { uselang: 'qqx' } );
+		const wall = donation.wall;
 		expect( await wall.textContent() ).toContain( 'Rijksmuseum' );
 		const wallLink = await wall.locator( 'a', { hasText: 'Rijksmuseum open collection' } ).first().getAttribute( 'href' );
 		expect( new URL( wallLink!, b!.url ).origin ).toBe( new URL( a().url ).origin );

@@ -4,6 +4,9 @@
 // celebrate; Admin celebrates and Bob gets a talk-page message; the hall shows the hero,
 // a filter narrows it and the URL brings the view back; a logged-out visitor browses and
 // is told why they cannot act. Then RTL, night mode and Minerva, axe on each view.
+//
+// One file (over 400 lines) because it is one story: each step starts from the pages the
+// step before left on the wiki; selectors and page steps are in pages/HeroesPage.ts.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { TestBrowser, axe, screenshot, AxeViolation } from './browser';

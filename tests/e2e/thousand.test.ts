@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBrowser, screenshot } from './browser';
 import { PartnershipsPanel } from './pages/PartnershipsPanel';
-import { startWiki, Wiki } from '../../scripts/wiki/harness.mjs';
+import { startWiki, Wiki } from '../../scripts/wiki/harness';
 import { generateRecords, importRecords } from '../../scripts/lib/importRecords';
 import { parsePartnership } from '../../src/knowledge/domain/partnership';
 import { createSearchIndex, searchPartnerships } from '../../src/knowledge/domain/search';

@@ -2,7 +2,7 @@
 // requests, per-site settings, and a stop() that leaves no PHP process behind.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWiki, Wiki } from '../../scripts/wiki/harness.mjs';
+import { startWiki, Wiki } from '../../scripts/wiki/harness';
 import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
 import { ApiError } from '../../src/shared/api/ActionApi';
 

@@ -2,9 +2,12 @@
 // wiki (nominate, endorse, forged pages not counted, celebrate with a talk-page message
 // that renders as text), decline, logged-out refusals, 20 accounts endorsing at the same
 // moment, and a short flow on the gadgets wiki (pages that are wikitext by default).
+//
+// One file (a little over 400 lines) because the flow's steps build on each other's pages
+// and share the accounts made once in beforeAll.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createUsers } from '../../scripts/wiki/harness.mjs';
+import { createUsers } from '../../scripts/wiki/harness';
 import { startFaultProxy } from '../../scripts/lib/faultProxy';
 import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../src/shared/api/ActionApi';
 import { HttpActionApi } from '../../src/shared/api/HttpActionApi';

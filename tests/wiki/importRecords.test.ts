@@ -1,7 +1,7 @@
 // Seeding with MediaWiki's import script, on a scratch wiki of the test's own: 1,000
 // generated records land as JSON pages that the API lists, reads and counts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWiki, Wiki } from '../../scripts/wiki/harness.mjs';
+import { startWiki, Wiki } from '../../scripts/wiki/harness';
 import { ImportTimings, base36Sha1, exportXml, generateRecords, importRecords } from '../../scripts/lib/importRecords';
 import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
 import { loadPartnerships } from '../../src/knowledge/data/partnershipRepository';

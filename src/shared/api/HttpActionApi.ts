@@ -7,8 +7,9 @@ export interface HttpActionApiOptions {
 }
 
 /**
- * ActionApi over HTTP for Node tooling (deploy, seed, benchmark) and tests.
- * Keeps its own cookies, so it can log in.
+ * ActionApi over HTTP: the one client of Node tooling (the wiki harness, deploy, seed,
+ * benchmark) and tests. Keeps its own cookies, so it can log in (bot password or
+ * clientlogin), and uploads files.
  */
 export class HttpActionApi implements ActionApi {
 	private readonly url: string;
@@ -37,19 +38,20 @@ export class HttpActionApi implements ActionApi {
 		return this.request( 'GET', params );
 	}
 
-	public async postWithEditToken( params: ApiParams ): Promise<ApiResponse> {
-		if ( this.csrfToken === null ) {
-			this.csrfToken = await this.token( 'csrf' );
-		}
-		try {
-			return await this.post( { ...params, token: this.csrfToken } );
-		} catch ( e ) {
-			if ( e instanceof ApiError && e.code === 'badtoken' ) {
-				this.csrfToken = await this.token( 'csrf' );
-				return this.post( { ...params, token: this.csrfToken } );
-			}
-			throw e;
-		}
+	public postWithEditToken( params: ApiParams ): Promise<ApiResponse> {
+		return this.withEditToken( ( token ) => this.post( { ...params, token } ) );
+	}
+
+	/**
+	 * Upload a file (action=upload, sent as multipart/form-data), with a CSRF token as
+	 * postWithEditToken has.
+	 *
+	 * @param params filename, text, comment, ignorewarnings and the other upload parameters
+	 * @param file The file's content
+	 * @return The answer
+	 */
+	public upload( params: ApiParams & { filename: string }, file: Blob ): Promise<ApiResponse> {
+		return this.withEditToken( ( token ) => this.request( 'POST', { ...params, action: 'upload', token }, file ) );
 	}
 
 	/**
@@ -107,7 +109,54 @@ export class HttpActionApi implements ActionApi {
 		return String( answer.query.tokens[ `${ type }token` ] );
 	}
 
-	private async request( method: 'GET' | 'POST', params: ApiParams ): Promise<ApiResponse> {
+	/**
+	 * Send with the cached CSRF token; on badtoken, once more with a fresh one.
+	 *
+	 * @param send Sends the request with a token
+	 * @return The answer
+	 */
+	private async withEditToken( send: ( token: string ) => Promise<ApiResponse> ): Promise<ApiResponse> {
+		if ( this.csrfToken === null ) {
+			this.csrfToken = await this.token( 'csrf' );
+		}
+		try {
+			return await send( this.csrfToken );
+		} catch ( e ) {
+			if ( e instanceof ApiError && e.code === 'badtoken' ) {
+				this.csrfToken = await this.token( 'csrf' );
+				return send( this.csrfToken );
+			}
+			throw e;
+		}
+	}
+
+	/**
+	 * Keep the cookies an answer sets, and drop those it expires (as a logout does).
+	 *
+	 * @param lines The answer's Set-Cookie headers
+	 */
+	private storeCookies( lines: string[] ): void {
+		for ( const line of lines ) {
+			const [ pair, ...attributes ] = line.split( ';' ).map( ( part ) => part.trim() );
+			const eq = pair.indexOf( '=' );
+			const name = pair.slice( 0, eq ).trim();
+			const value = pair.slice( eq + 1 ).trim();
+			const attribute = ( prefix: string ): string | undefined => {
+				const found = attributes.find( ( a ) => a.toLowerCase().startsWith( prefix ) );
+				return found && found.slice( prefix.length );
+			};
+			const expires = attribute( 'expires=' );
+			const maxAge = attribute( 'max-age=' );
+			if ( value === 'deleted' || ( expires !== undefined && Date.parse( expires ) < Date.now() ) ||
+				( maxAge !== undefined && Number( maxAge ) <= 0 ) ) {
+				this.cookies.delete( name );
+			} else {
+				this.cookies.set( name, value );
+			}
+		}
+	}
+
+	private async request( method: 'GET' | 'POST', params: ApiParams, file?: Blob ): Promise<ApiResponse> {
 		const body = new URLSearchParams();
 		const all: ApiParams = { format: 'json', formatversion: 2, ...params };
 		for ( const [ key, value ] of Object.entries( all ) ) {
@@ -122,11 +171,21 @@ export class HttpActionApi implements ActionApi {
 		}
 		let res;
 		try {
-			res = method === 'GET' ?
-				await this.http.get( `${ this.url }?${ body }`, { headers } ) :
-				await this.http.post( this.url, body.toString(), {
+			if ( method === 'GET' ) {
+				res = await this.http.get( `${ this.url }?${ body }`, { headers } );
+			} else if ( file ) {
+				// axios sets the multipart boundary itself.
+				const form = new FormData();
+				for ( const [ key, value ] of body ) {
+					form.set( key, value );
+				}
+				form.set( 'file', file, String( params.filename ?? 'file' ) );
+				res = await this.http.post( this.url, form, { headers } );
+			} else {
+				res = await this.http.post( this.url, body.toString(), {
 					headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
 				} );
+			}
 		} catch ( e ) {
 			const message = e instanceof Error ? e.message : String( e );
 			if ( axios.isAxiosError( e ) && ( e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' ) ) {
@@ -134,11 +193,7 @@ export class HttpActionApi implements ActionApi {
 			}
 			throw new ApiError( 'network', message );
 		}
-		for ( const line of ( res.headers[ 'set-cookie' ] as string[] | undefined ) ?? [] ) {
-			const [ pair ] = line.split( ';' );
-			const eq = pair.indexOf( '=' );
-			this.cookies.set( pair.slice( 0, eq ).trim(), pair.slice( eq + 1 ).trim() );
-		}
+		this.storeCookies( ( res.headers[ 'set-cookie' ] as string[] | undefined ) ?? [] );
 		const retryAfter = parseRetryAfter( res.headers[ 'retry-after' ] as string | undefined );
 		if ( res.status >= 400 ) {
 			// As mw.Api does: any non-2xx answer is an 'http' error with its status.

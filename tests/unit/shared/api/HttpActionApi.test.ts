@@ -12,6 +12,8 @@ let server: Server;
 let url: string;
 let handlers: Handler[] = [];
 let seen: URLSearchParams[] = [];
+/** Each request's body as sent, and its headers */
+let raw: { body: string; headers: IncomingMessage['headers'] }[] = [];
 
 function json( res: ServerResponse, data: unknown, status = 200, headers: Record<string, string> = {} ): void {
 	res.writeHead( status, { 'Content-Type': 'application/json', ...headers } );
@@ -27,6 +29,7 @@ beforeAll( async () => {
 		req.on( 'end', () => {
 			const body = new URLSearchParams( req.method === 'GET' ? ( req.url ?? '' ).split( '?' )[ 1 ] : text );
 			seen.push( body );
+			raw.push( { body: text, headers: req.headers } );
 			const handler = handlers.shift();
 			if ( handler ) {
 				handler( req, body, res );
@@ -49,6 +52,7 @@ afterAll( () => new Promise<void>( ( resolve ) => {
 beforeEach( () => {
 	handlers = [];
 	seen = [];
+	raw = [];
 } );
 
 async function failure( promise: Promise<unknown> ): Promise<ApiError> {
@@ -90,6 +94,43 @@ describe( 'HttpActionApi', () => {
 
 		handlers.push( badtoken, token( 'three' ), badtoken );
 		expect( await failure( api.postWithEditToken( { action: 'edit' } ) ) ).toMatchObject( { code: 'badtoken' } );
+	} );
+
+	it( 'uploads a file as multipart/form-data, with a token', async () => {
+		handlers.push(
+			( _q, _b, res ) => json( res, { query: { tokens: { csrftoken: 'tok+\\' } } } ),
+			( _q, _b, res ) => json( res, { upload: { result: 'Success' } } ),
+		);
+		const answer = await new HttpActionApi( url ).upload(
+			{ filename: 'Painting.png', text: 'A painting', ignorewarnings: true },
+			new Blob( [ 'PNG bytes' ], { type: 'image/png' } ),
+		);
+		expect( answer ).toEqual( { upload: { result: 'Success' } } );
+		const { body, headers } = raw[ 1 ];
+		expect( headers[ 'content-type' ] ).toMatch( /^multipart\/form-data; boundary=/ );
+		const fields = new Map( [ ...body.matchAll( /name="([^"]+)"\r\n\r\n([^\r]*)\r\n/g ) ].map( ( m ) => [ m[ 1 ], m[ 2 ] ] ) );
+		const field = ( name: string ): string | undefined => fields.get( name );
+		expect( [ field( 'action' ), field( 'filename' ), field( 'text' ), field( 'ignorewarnings' ), field( 'token' ), field( 'format' ) ] )
+			.toEqual( [ 'upload', 'Painting.png', 'A painting', '1', 'tok+\\', 'json' ] );
+		expect( body ).toMatch( /name="file"; filename="Painting.png"\r\nContent-Type: image\/png\r\n\r\nPNG bytes\r\n/ );
+	} );
+
+	it( 'keeps the cookies it is given, and drops those that expire', async () => {
+		const setCookies = ( cookies: string[] ): Handler => ( _q, _b, res ) => json( res, {}, 200, { 'Set-Cookie': cookies } as unknown as Record<string, string> );
+		handlers.push(
+			setCookies( [ 'session=abc; path=/; HttpOnly', 'UserName=Alice; path=/', 'Token=t1; path=/' ] ),
+			setCookies( [ 'UserName=deleted; expires=Thu, 01 Jan 1970 00:00:01 GMT', 'Token=; Max-Age=0' ] ),
+			( _q, _b, res ) => json( res, {} ),
+		);
+		const api = new HttpActionApi( url );
+		await api.get( { action: 'query' } );
+		await api.post( { action: 'logout' } );
+		await api.get( { action: 'query' } );
+		expect( raw.map( ( r ) => r.headers.cookie ) ).toEqual( [
+			undefined,
+			'session=abc; UserName=Alice; Token=t1',
+			'session=abc',
+		] );
 	} );
 } );
 

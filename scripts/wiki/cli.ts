@@ -1,14 +1,13 @@
-#!/usr/bin/env node
 // Start a development wiki and keep it up until Ctrl-C.
 //
-//   node scripts/wiki/cli.mjs start [--site ext|gadgets] [--port N] [--keep] [--no-debug-log]
+//   npx tsx scripts/wiki/cli.ts start [--site ext|gadgets] [--port N] [--keep] [--no-debug-log]
 //
 // --keep      reuse the site's database from the last run instead of a fresh install
 // --no-debug-log  do not write the full MediaWiki debug log (.wiki/sites/<site>/logs/debug.log)
-import { startWiki } from './harness.mjs';
+import { StartWikiOptions, Wiki, startWiki } from './harness';
 
-function usage( code ) {
-	console.log( 'usage: node scripts/wiki/cli.mjs start [--site ext|gadgets] [--port N] [--keep] [--no-debug-log]' );
+function usage( code: number ): never {
+	console.log( 'usage: npx tsx scripts/wiki/cli.ts start [--site ext|gadgets] [--port N] [--keep] [--no-debug-log]' );
 	process.exit( code );
 }
 
@@ -16,10 +15,10 @@ const args = process.argv.slice( 2 );
 if ( args[ 0 ] !== 'start' ) {
 	usage( args[ 0 ] === '--help' || args[ 0 ] === '-h' ? 0 : 1 );
 }
-const opts = { site: 'ext', port: 0, fresh: true };
+const opts: StartWikiOptions = { site: 'ext', port: 0, fresh: true };
 for ( let i = 1; i < args.length; i++ ) {
 	const a = args[ i ];
-	const value = () => {
+	const value = (): string => {
 		const eq = a.indexOf( '=' );
 		if ( eq !== -1 ) {
 			return a.slice( eq + 1 );
@@ -45,11 +44,11 @@ for ( let i = 1; i < args.length; i++ ) {
 	}
 }
 
-let wiki;
+let wiki: Wiki;
 try {
 	wiki = await startWiki( opts );
 } catch ( e ) {
-	console.error( e.message );
+	console.error( ( e as Error ).message );
 	process.exit( 1 );
 }
 
@@ -65,9 +64,9 @@ console.log( `
   Ctrl-C stops it.
 ` );
 
-const keepAlive = setInterval( () => {}, 1e9 );
+const keepAlive = setInterval( () => undefined, 1e9 );
 let stopping = false;
-const shutdown = async ( code ) => {
+const shutdown = async ( code: number ): Promise<void> => {
 	if ( stopping ) {
 		return;
 	}
