@@ -2,32 +2,13 @@
  * Record ids: the last part of a record's page title (…/Records/<id>), made from the
  * partnership's name when it is created and never changed afterwards.
  */
+import { LETTERS_TO_ASCII } from '../i18n/fold';
 
 /** The longest id made; long enough to tell names apart, short enough for a title. */
 export const MAX_ID_LENGTH = 60;
 
 /** The id used when a name has no letter or digit that folds to ASCII. */
 export const FALLBACK_ID = 'partnership';
-
-/**
- * Letters that Unicode decomposition does not fold to ASCII (they are letters of their
- * own, not a base letter with a mark).
- */
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
-	ß: 'ss',
-	æ: 'ae',
-	œ: 'oe',
-	ø: 'o',
-	đ: 'd',
-	ð: 'd',
-	þ: 'th',
-	ł: 'l',
-	ı: 'i',
-	ħ: 'h',
-	ŋ: 'ng',
-	ŧ: 't',
-	ĸ: 'k',
-};
 
 /**
  * @param text Any text
@@ -39,7 +20,7 @@ function fold( text: string ): string {
 		.toLowerCase()
 		.normalize( 'NFKD' )
 		.replace( /\p{M}+/gu, '' )
-		.replace( /[ßæœøđðþłıħŋŧĸ]/g, ( c ) => SPECIAL_LETTERS[ c ] );
+		.replace( /[ßæœøđðþłıħŋŧĸ]/g, ( c ) => LETTERS_TO_ASCII[ c ] );
 }
 
 /**
