@@ -105,6 +105,11 @@ function reference( char: string ): string {
 /**
  * Plain text as wikitext that renders as exactly that text, on one line.
  *
+ * The text is NFC-normalised first, as MediaWiki normalises every saved text: a
+ * character that NFC turns into one with a meaning (U+037E GREEK QUESTION MARK becomes
+ * ";", which starts a definition list) is escaped as what it will become, not as what
+ * it was.
+ *
  * @param text Untrusted plain text
  * @return Wikitext: every character with a meaning in wikitext as a character
  *  reference, line breaks and control characters as one space, leading spaces as
@@ -113,6 +118,7 @@ function reference( char: string ): string {
  */
 export function escapeWikitext( text: string ): string {
 	return text
+		.normalize( 'NFC' )
 		.replace( CONTROL, ' ' )
 		.replace( SPECIAL, reference )
 		.replace( MAGIC_LINK_WORDS, ( word ) => reference( word[ 0 ] ) + word.slice( 1 ) )
@@ -121,11 +127,15 @@ export function escapeWikitext( text: string ): string {
 
 /**
  * @param title A page title from a nomination
- * @return Whether it can be the target of a link as it is: only characters a title
- *  may have, no character references or percent-encodings, nothing that wikitext
- *  would act on inside a link (signatures, magic words), no relative path
+ * @return Whether it can be the target of a link as it is: NFC-normalised (as the
+ *  wiki will save it), only characters a title may have, no character references or
+ *  percent-encodings, nothing that wikitext would act on inside a link (signatures,
+ *  magic words), no relative path
  */
 export function isLinkableTitle( title: string ): boolean {
+	if ( title.normalize( 'NFC' ) !== title ) {
+		return false;
+	}
 	// eslint-disable-next-line no-control-regex
 	const illegal = /[#<>[\]|{}\u0000-\u001f\u007f-\u009f\u2028\u2029]|%[0-9A-Fa-f]{2}|&[#A-Za-z0-9]+;|~{3}|__/;
 	return title.length > 0 && new TextEncoder().encode( title ).length <= 255 && title.trim() === title &&
@@ -177,7 +187,7 @@ export function talkMessageParts( nomination: Nomination, category: string, link
  *  cannot be linked (see isLinkableTitle): nothing is built from them
  */
 export function buildTalkMessage( parts: TalkMessageParts, plainMessage: PlainMessage ): TalkMessage {
-	const nominee = canonicalUserName( parts.nominee );
+	const nominee = canonicalUserName( parts.nominee.normalize( 'NFC' ) );
 	if ( !new RegExp( USERNAME_PATTERN ).test( nominee ) || nominee.length > 85 ) {
 		throw new Error( 'Not a user name' );
 	}

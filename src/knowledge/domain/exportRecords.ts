@@ -50,19 +50,25 @@ const COLUMNS: Column[] = [
 ];
 
 /**
- * One CSV cell. A cell a spreadsheet would read as a formula (starting with = + - @,
- * a tab or a carriage return) gets an apostrophe in front, as OWASP advises against
- * CSV injection; then RFC 4180 quoting.
+ * One CSV cell, safe to open in a spreadsheet whichever separator it reads, "," or ";"
+ * (the list separator of many locales), after OWASP's CSV-injection guidance:
+ * - a cell a spreadsheet would read as a formula gets an apostrophe in front: one that
+ *   starts with = + - @, a tab or a carriage return, also after white space and line
+ *   breaks (which some spreadsheets skip before a formula);
+ * - read with ";", a cell of this file is cut at every ";" (quotes only count at the
+ *   start of a field), so a formula after a ";" inside the text ("x;=1+1", or a list
+ *   item "=1+1" after "; ") gets an apostrophe too;
+ * - then RFC 4180 quoting, for a cell holding a quote, a line break, "," or ";".
  *
  * @param value Cell value
  * @return The cell as CSV text
  */
 export function csvCell( value: string | number | undefined ): string {
 	let text = value === undefined ? '' : String( value );
-	if ( /^[=+\-@\t\r]/.test( text ) ) {
-		text = "'" + text;
-	}
-	return /[",\r\n]/.test( text ) ? `"${ text.replace( /"/g, '""' ) }"` : text;
+	text = text
+		.replace( /^([\s\u200b]*)(?=[=+\-@\t\r])/, "'$1" )
+		.replace( /(;[\s\u200b]*)(?=[=+\-@\t\r])/g, "$1'" );
+	return /[",;\r\n]/.test( text ) ? `"${ text.replace( /"/g, '""' ) }"` : text;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { FromSchema } from 'json-schema-to-ts';
 import {
+	CATEGORY_PATTERN,
 	PARTNERSHIP_SCHEMA,
 	PARTNERSHIP_STATUSES,
 	PARTNERSHIP_TYPES,
@@ -14,6 +15,8 @@ import {
 } from '../../shared/schema/constants';
 import { PARTNERSHIP_JSON_SCHEMA, PARTNERSHIP_V0_JSON_SCHEMA } from './partnershipSchema';
 import { SchemaNode, ValidationError, applyDefaults, isJsonObject, validateAgainst } from '../../shared/schema/validate';
+import { describeError, readJsonText } from '../../shared/schema/jsonText';
+import { isCategoryName } from '../../shared/schema/titles';
 
 export {
 	PARTNERSHIP_SCHEMA,
@@ -45,7 +48,11 @@ export type DocumentationLink = Partnership[ 'documentation' ][ number ];
 /** The pre-release draft form, "partnership/0". */
 export type PartnershipV0 = FromSchema<typeof PARTNERSHIP_V0_JSON_SCHEMA>;
 
-export type InvalidReason = 'not-json' | 'not-object' | 'unknown-schema' | 'invalid-field';
+/**
+ * Why a page is not a record. 'too-large': longer or more deeply nested than any record
+ * (see shared/schema/jsonText.ts), so not even parsed.
+ */
+export type InvalidReason = 'not-json' | 'too-large' | 'not-object' | 'unknown-schema' | 'invalid-field';
 
 export type ParseResult =
 	{
@@ -117,6 +124,17 @@ export function validatePartnership( data: unknown ): ValidationError[] {
 	) {
 		errors.push( { path: 'end', code: 'date-order', params: { start: String( data.start ) } } );
 	}
+	// Categories become links and badge lookups: each must be a category title the wiki
+	// accepts as it is (the pattern says so too; this also counts bytes, as MediaWiki does).
+	const donation = isJsonObject( data ) ? data.donation : undefined;
+	if ( isJsonObject( donation ) && Array.isArray( donation.categories ) && donation.categories.length <= 100 ) {
+		donation.categories.forEach( ( name, i ) => {
+			const path = `donation/categories/${ i }`;
+			if ( typeof name === 'string' && !isCategoryName( name ) && !errors.some( ( e ) => e.path === path ) ) {
+				errors.push( { path, code: 'pattern', params: { pattern: CATEGORY_PATTERN } } );
+			}
+		} );
+	}
 	return errors;
 }
 
@@ -178,12 +196,23 @@ function invalid( errors: ValidationError[] ): ParseResult {
  * @return The record, or why it is not one
  */
 export function parsePartnership( text: string ): ParseResult {
-	let data: unknown;
 	try {
-		data = JSON.parse( text );
+		return parseUnguarded( text );
 	} catch ( e ) {
-		return { ok: false, reason: 'not-json', detail: e instanceof Error ? e.message : 'not JSON', errors: [] };
+		// Nothing below is expected to throw on any input; if something does, it is this
+		// page's problem, not the view's.
+		return { ok: false, reason: 'invalid-field', detail: describeError( e ), errors: [] };
 	}
+}
+
+function parseUnguarded( text: string ): ParseResult {
+	const read = readJsonText( text );
+	if ( !read.ok ) {
+		return read.problem === 'not-json' ?
+			{ ok: false, reason: 'not-json', detail: read.detail, errors: [] } :
+			{ ok: false, reason: 'too-large', detail: read.detail, errors: [] };
+	}
+	let data: unknown = read.data;
 	if ( !isJsonObject( data ) ) {
 		return { ok: false, reason: 'not-object', detail: '', errors: [] };
 	}

@@ -99,8 +99,36 @@ export const NOT_BLANK_PATTERN = '\\S';
  */
 export const USERNAME_PATTERN = '^[^#<>[\\]|{}/@:\\u0000-\\u001f\\u007f\\s](?:[^#<>[\\]|{}/@:\\u0000-\\u001f\\u007f]*[^#<>[\\]|{}/@:\\u0000-\\u001f\\u007f\\s])?$';
 
-/** A Commons category name, without the "Category:" prefix, no white space at either end. */
-export const CATEGORY_PATTERN = '^(?![Cc]ategory:)[^#<>[\\]|{}\\u0000-\\u001f\\u007f\\s](?:[^#<>[\\]|{}\\u0000-\\u001f\\u007f]*[^#<>[\\]|{}\\u0000-\\u001f\\u007f\\s])?$';
+/**
+ * Characters no title may have: those outside MediaWiki's $wgLegalTitleChars (# < > [ ]
+ * | { } and ASCII controls), the direction marks and embeddings MediaWiki strips from
+ * titles, the line and paragraph separators, U+FFFD and lone surrogates (not UTF-8). For a character class, in patterns
+ * matched with the "u" flag (as JSON Schema's are).
+ */
+const TITLE_ILLEGAL = '#<>[\\]|{}\\u0000-\\u001f\\u007f\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\ufffd\\ud800-\\udfff';
+
+/**
+ * Lookaheads refusing, anywhere in a title, what MediaWiki refuses (percent-encodings,
+ * character references, three tildes) and relative segments ("." or ".." between
+ * slashes or at either end). See ./titles.ts, which says the same in code.
+ */
+const TITLE_REFUSED = '(?![\\s\\S]*(?:%[0-9A-Fa-f]{2}|&[A-Za-z0-9\\u0080-\\uffff]+;|&#[0-9]+;|&#x[0-9A-Fa-f]+;|~{3}))' +
+	'(?!(?:[\\s\\S]*/)?\\.\\.?(?:/|$))(?!:)';
+
+/**
+ * A Commons category name, without the "Category:" prefix: a title MediaWiki accepts as
+ * it is (no white space or underscore at either end), no relative segment. Linear-time.
+ */
+export const CATEGORY_PATTERN = `^(?![Cc][Aa][Tt][Ee][Gg][Oo][Rr][Yy]:)${ TITLE_REFUSED }` +
+	`[^${ TITLE_ILLEGAL }\\s_](?:[^${ TITLE_ILLEGAL }]*[^${ TITLE_ILLEGAL }\\s_])?$`;
+
+/**
+ * A page name in a folder, e.g. the id of a related partnership record (…/Records/<id>):
+ * a title MediaWiki accepts as it is, with no "/" (it cannot leave its folder).
+ * Linear-time.
+ */
+export const TITLE_SEGMENT_PATTERN = `^${ TITLE_REFUSED }` +
+	`[^${ TITLE_ILLEGAL }/\\s_](?:[^${ TITLE_ILLEGAL }/]*[^${ TITLE_ILLEGAL }/\\s_])?$`;
 
 /**
  * A logo: a Commons file name without the "File:" prefix (so no ":" at all), with the

@@ -10,6 +10,8 @@ import {
 	canonicalUserName,
 	nomineeKey,
 	openNominationOf,
+	parseEndorsement,
+	parseMark,
 	parseNomination,
 	publicNominations,
 	serializeNomination,
@@ -255,5 +257,97 @@ describe( 'nomination pages', () => {
 			.toContainEqual( { path: 'nominee/name', code: 'additionalProperties' } );
 		expect( validateNomination( nomination( { nominee: { kind: 'community', language: 'dag', region: '002' } } ) ) ).toEqual( [] );
 		expect( validateNomination( nomination( { nominee: { kind: 'user', user: 'Bob|Carol' } } ) ).length ).toBeGreaterThan( 0 );
+	} );
+} );
+
+describe( 'user names compared the way the wiki compares them', () => {
+	it.each( [
+		[ 'alice', 'Alice' ],
+		[ 'éva_x', 'Éva x' ],
+		// A capital of more than one character: MediaWiki (as Wikimedia configures it)
+		// keeps the letter; toUpperCase() would make another account's name.
+		[ 'ß47', 'ß47' ],
+		[ 'ﬆ47', 'ﬆ47' ],
+		[ 'ŉx', 'ŉx' ],
+		// Only the first letter changes, and to its title case.
+		[ 'ǆemal', 'ǅemal' ],
+		[ 'Ǆemal', 'ǅemal' ],
+		[ 'ǉ', 'ǈ' ],
+		// Georgian letters are their own title case.
+		[ 'ალისა', 'ალისა' ],
+		[ 'ıx', 'Ix' ],
+		[ 'straße', 'Straße' ],
+		[ '😀 smile', '😀 smile' ],
+		[ '', '' ],
+	] )( '%j is %j', ( name, canonical ) => {
+		expect( canonicalUserName( name ) ).toBe( canonical );
+	} );
+
+	it( 'takes the first-letter rules from the wiki', () => {
+		expect( canonicalUserName( 'ß47', { multiCharacter: 'title' } ) ).toBe( 'Ss47' );
+		expect( canonicalUserName( 'ﬆ47', { multiCharacter: 'title' } ) ).toBe( 'St47' );
+		expect( canonicalUserName( 'ß47', { overrides: { ß: 'ẞ' } } ) ).toBe( 'ẞ47' );
+		expect( canonicalUserName( 'ǆemal', { overrides: { ǆ: 'ǆ' } } ) ).toBe( 'ǆemal' );
+		expect( canonicalUserName( 'alice', { overrides: {} } ) ).toBe( 'Alice' );
+	} );
+
+	it( 'does not take an endorsement by ﬆ47 for one by ST47', () => {
+		const result = assemble( [
+			page( 'bob-2026', nomination(), 'Alice' ),
+			page( 'bob-2026/Endorsements/ﬆ47', endorsement(), 'ST47' ),
+			page( 'bob-2026/Endorsements/ST47', endorsement(), 'ﬆ47' ),
+		] );
+		expect( result.nominations[ 0 ].endorsements ).toEqual( [] );
+		expect( result.nominations[ 0 ].rejected.map( ( r ) => r.reason ) ).toEqual( [ 'not-author', 'not-author' ] );
+	} );
+} );
+
+describe( 'hostile pages never break the heroes', () => {
+	const NESTED = '{"schema":' + '['.repeat( 100000 ) + ']'.repeat( 100000 ) + '}';
+	const HUGE = JSON.stringify( { ...nomination(), citation: 'x'.repeat( 3 * 1024 * 1024 ) } );
+
+	it( 'reads 100,000 nested arrays and huge pages as invalid, with the reason', () => {
+		expect( () => parseNomination( NESTED ) ).not.toThrow();
+		const nested = parseNomination( NESTED );
+		expect( nested.ok ).toBe( false );
+		expect( !nested.ok && nested.detail ).toMatch( /too-deep/ );
+		const huge = parseNomination( HUGE );
+		expect( !huge.ok && huge.detail ).toMatch( /too-large/ );
+		expect( parseEndorsement( NESTED ) ).toBeNull();
+		expect( parseMark( NESTED, 'celebration' ) ).toBeNull();
+		expect( parseMark( NESTED, 'decline' ) ).toBeNull();
+	} );
+
+	it( 'assembles the other nominations around such pages', () => {
+		const result = assemble( [
+			page( 'bad-2026', NESTED, 'Mallory' ),
+			page( 'bob-2026', nomination(), 'Alice' ),
+			page( 'bob-2026/Endorsements/Carol', NESTED, 'Carol' ),
+			page( 'bob-2026/Celebration', NESTED, 'Coord' ),
+			page( 'bob-2026/Decline', HUGE, 'Bob' ),
+		] );
+		expect( result.invalid.map( ( i ) => i.id ) ).toEqual( [ 'bad-2026' ] );
+		expect( result.nominations[ 0 ].rejected.map( ( r ) => r.reason ) ).toEqual( [ 'invalid', 'invalid', 'invalid' ] );
+		expect( result.nominations[ 0 ].status ).toBe( 'open' );
+	} );
+
+	it.each( [
+		'../../Special:UserLogout',
+		'../x',
+		'a/b',
+		'~~~~',
+		'&lt;script&gt;',
+		'%3Cscript%3E',
+		'a[b',
+		'x|y',
+		'x#y',
+		'.',
+	] )( 'refuses %j as a related partnership', ( id ) => {
+		expect( validateNomination( nomination( { partnerships: [ 'rijksmuseum-2024', id ] } ) ) )
+			.toContainEqual( expect.objectContaining( { path: 'partnerships/1', code: 'pattern' } ) );
+	} );
+
+	it( 'accepts related partnerships that are page names in the records folder', () => {
+		expect( validateNomination( nomination( { partnerships: [ 'rijksmuseum-2024', 'British Library', 'A.B.C.' ] } ) ) ).toEqual( [] );
 	} );
 } );

@@ -90,6 +90,21 @@ describe( 'escapeWikitext', () => {
 		expect( escapeWikitext( 'a\r\n\r\nb' ) ).toBe( 'a b' );
 	} );
 
+	it.each( [
+		// GREEK QUESTION MARK: ";" once saved, which starts a definition list.
+		[ '\u037e term', '&#59; term' ],
+		[ 'a\u037eb', 'a&#59;b' ],
+		// GREEK VARIA: "`" once saved (no meaning; kept as the wiki will store it).
+		[ '\u1fef', '`' ],
+		// An "=" followed by a combining long solidus overlay is "≠" once saved.
+		[ '=\u0338x', '\u2260x' ],
+		// KELVIN SIGN, ANGSTROM SIGN: their letters.
+		[ '\u212a\u212b', 'K\u00c5' ],
+	] )( 'escapes what NFC makes of %j, as MediaWiki saves it', ( input, expected ) => {
+		expect( escapeWikitext( input ) ).toBe( expected );
+		expect( escapeWikitext( input ).normalize( 'NFC' ).replace( /&#\d+;/g, '' ) ).not.toMatch( MEANINGFUL );
+	} );
+
 	it( 'breaks magic-link words (ISBN, RFC, PMID) whatever their case', () => {
 		expect( escapeWikitext( 'ISBN 1 rfc 2 Pmid 3' ) ).toBe( '&#73;SBN 1 &#114;fc 2 &#80;mid 3' );
 	} );
@@ -122,6 +137,7 @@ describe( 'isLinkableTitle', () => {
 		'/relative',
 		'Project:A/../B',
 		'x'.repeat( 256 ),
+		'Project:A\u037eB',
 	] )( 'refuses %j', ( title ) => {
 		expect( isLinkableTitle( title ) ).toBe( false );
 	} );
@@ -152,6 +168,20 @@ describe( 'buildTalkMessage', () => {
 		expect( decode( body ) ).toContain( 'Fixed [[Category:Hacked]] {{Evil}} ~~~~ http://evil.example == x ==' );
 		expect( decode( body ) ).toContain( 'Carol, Dave [[x]]' );
 		expect( body ).not.toContain( '\n' );
+	} );
+
+	it( 'leaves no markup in a citation, category or endorser that NFC would make into markup', () => {
+		const message = buildTalkMessage( {
+			...parts,
+			citation: '\u037e definition list? \u037e\u037e',
+			category: '\u037e cat',
+			endorsers: [ '\u037eCarol' ],
+		}, plainMessage );
+		const saved = message.text.normalize( 'NFC' );
+		expect( message.text ).not.toContain( '\u037e' );
+		expect( saved.replace( /&#\d+;/g, '' ) ).not.toMatch( /;/ );
+		expect( message.sectionTitle.normalize( 'NFC' ).replace( /&#\d+;/g, '' ) ).not.toMatch( /;/ );
+		expect( decode( saved ) ).toContain( '; definition list? ;;' );
 	} );
 
 	it( 'keeps the section title on one line and bounded, never cutting a reference', () => {

@@ -6,9 +6,10 @@ import { FULL_RECORD, makeRecord } from '../../../support/records';
  * A strict RFC 4180 reader, to check that what we write reads back.
  *
  * @param text CSV text
+ * @param separator The field separator the spreadsheet uses ("," or, in many locales, ";")
  * @return Rows of cells
  */
-function readCsv( text: string ): string[][] {
+function readCsv( text: string, separator = ',' ): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let cell = '';
@@ -26,7 +27,7 @@ function readCsv( text: string ): string[][] {
 			}
 		} else if ( c === '"' && cell === '' ) {
 			quoted = true;
-		} else if ( c === ',' ) {
+		} else if ( c === separator ) {
 			row.push( cell );
 			cell = '';
 		} else if ( c === '\r' && text[ i + 1 ] === '\n' ) {
@@ -36,7 +37,10 @@ function readCsv( text: string ): string[][] {
 			cell = '';
 			i++;
 		} else {
-			expect( c, `bare ${ JSON.stringify( c ) } at ${ i }` ).not.toMatch( /["\r\n]/ );
+			// Read with another separator, a quote inside a cell is text, as spreadsheets take it.
+			if ( separator === ',' ) {
+				expect( c, `bare ${ JSON.stringify( c ) } at ${ i }` ).not.toMatch( /["\r\n]/ );
+			}
 			cell += c;
 		}
 	}
@@ -60,6 +64,18 @@ describe( 'csvCell', () => {
 		[ '', '' ],
 		[ undefined, '' ],
 		[ 250, '250' ],
+		// Issue 13: ";" is the separator in many locales; a formula after white space.
+		[ 'x;=1+1', '"x;\'=1+1"' ],
+		[ 'a; b', '"a; b"' ],
+		[ 'a; =1; \n@x', '"a; \'=1; \n\'@x"' ],
+		[ 'a,=1', '"a,=1"' ],
+		[ ' =1+1', "' =1+1" ],
+		[ '  @SUM(A1)', "'  @SUM(A1)" ],
+		[ '\n=1+1', '"\'\n=1+1"' ],
+		[ '\r\n -2+3', '"\'\r\n -2+3"' ],
+		[ '\u00a0+1', "'\u00a0+1" ],
+		[ '\u200b=1', "'\u200b=1" ],
+		[ 'x =1', 'x =1' ],
 	] )( '%j → %s', ( value, expected ) => {
 		expect( csvCell( value ) ).toBe( expected );
 	} );
@@ -104,6 +120,32 @@ describe( 'toCsv', () => {
 				expect( value ).not.toMatch( /^[=+\-@\t\r]/ );
 			}
 		}
+	} );
+
+	it( 'stays one cell per field, none a formula, whether "," or ";" separates them', () => {
+		const hostile = makeRecord( {
+			name: 'x;=1+1',
+			themes: [ '=1+1', ' =2+2', 'a;@b' ],
+			summary: { en: '\n=HYPERLINK("http://evil")', fr: ';-1;+1' },
+			lessons: { worked: ' \t+3', didNotWork: 'fine', advice: '' },
+		} );
+		const csv = toCsv( [ { title: 'Project:Partnerships/Records/x', record: hostile } ] );
+		// Read with ",": one cell per field.
+		const [ header, row ] = readCsv( csv );
+		expect( row ).toHaveLength( header.length );
+		for ( const value of row ) {
+			expect( value ).not.toMatch( /^\s*[=+\-@]/ );
+		}
+		expect( row[ header.indexOf( 'name' ) ] ).toBe( 'x;\'=1+1' );
+		// Read with ";" (quotes only at the start of a field): no field is a formula.
+		for ( const line of readCsv( csv, ';' ) ) {
+			for ( const value of line ) {
+				expect( value ).not.toMatch( /^\s*[=+\-@]/ );
+			}
+		}
+		expect( row[ header.indexOf( 'summary.fr' ) ] ).toBe( ';\'-1;\'+1' );
+		expect( row[ header.indexOf( 'summary.en' ) ] ).toBe( '\'\n=HYPERLINK("http://evil")' );
+		expect( row[ header.indexOf( 'lessonsWorked' ) ] ).toBe( '\' \t+3' );
 	} );
 
 	it( 'writes only the header for no records', () => {

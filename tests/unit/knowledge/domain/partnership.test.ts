@@ -238,7 +238,7 @@ describe( 'parsePartnership on hostile input', () => {
 		if ( result.ok ) {
 			expect( validatePartnership( result.record ) ).toEqual( [] );
 		} else {
-			expect( [ 'not-json', 'not-object', 'unknown-schema', 'invalid-field' ] ).toContain( result.reason );
+			expect( [ 'not-json', 'too-large', 'not-object', 'unknown-schema', 'invalid-field' ] ).toContain( result.reason );
 			expect( typeof result.detail ).toBe( 'string' );
 			expect( Array.isArray( result.errors ) ).toBe( true );
 		}
@@ -271,6 +271,22 @@ describe( 'parsePartnership on hostile input', () => {
 		const started = performance.now();
 		expectWellFormed( text );
 		expect( performance.now() - started ).toBeLessThan( 2000 );
+	} );
+
+	it( 'reads the page of issue 13 (a schema of 100,000 nested arrays) as invalid, with the reason', () => {
+		const text = '{"schema":' + '['.repeat( 100000 ) + ']'.repeat( 100000 ) + '}';
+		expect( () => parsePartnership( text ) ).not.toThrow();
+		expect( parsePartnership( text ) ).toEqual( {
+			ok: false, reason: 'too-large', detail: 'nested deeper than 64 levels', errors: [],
+		} );
+		// Within the bound, an unknown schema is reported as before.
+		const shallow = '{"schema":' + '['.repeat( 60 ) + ']'.repeat( 60 ) + '}';
+		expect( parsePartnership( shallow ) ).toMatchObject( { ok: false, reason: 'unknown-schema' } );
+	} );
+
+	it( 'does not parse a page longer than any record', () => {
+		const result = parsePartnership( JSON.stringify( { ...valid, name: 'x'.repeat( 5e6 ) } ) );
+		expect( result ).toMatchObject( { ok: false, reason: 'too-large' } );
 	} );
 
 	it( 'does not let documents touch prototypes', () => {
@@ -307,5 +323,39 @@ describe( 'pickSummary', () => {
 		expect( pickSummary( { fr: 'Images' }, [ 'de' ] ) ).toBe( 'Images' );
 		expect( pickSummary( {}, [ 'de' ] ) ).toBe( '' );
 		expect( pickSummary( {}, [ 'constructor', 'toString' ] ) ).toBe( '' );
+	} );
+} );
+
+describe( 'donation categories are category titles the wiki accepts', () => {
+	const withCategories = ( categories: string[] ): unknown => ( {
+		...valid,
+		donation: { categories },
+	} );
+
+	it.each( [
+		'../../../../etc/passwd',
+		'a/../b',
+		'~~~~',
+		'&lt;script&gt;',
+		'%3Cscript%3E',
+		'a[b',
+		'a]b',
+		'a{b',
+		'a}b',
+		'a|b',
+		'a#b',
+		'a\u0001b',
+		'a\u200eb',
+		'Category:X',
+		':X',
+		'é'.repeat( 128 ),
+	] )( 'refuses %j', ( name ) => {
+		const errors = validatePartnership( withCategories( [ 'Images from the Rijksmuseum', name ] ) );
+		expect( errors.filter( ( e ) => e.path === 'donation/categories/1' ) ).toHaveLength( 1 );
+		expect( parsePartnership( JSON.stringify( withCategories( [ name ] ) ) ) ).toMatchObject( { ok: false, reason: 'invalid-field' } );
+	} );
+
+	it.each( [ 'Images from the Rijksmuseum', 'Files from X/1900', 'AT&T archives', '100% open', 'Ὀδυσσεύς' ] )( 'accepts %j', ( name ) => {
+		expect( validatePartnership( withCategories( [ name ] ) ) ).toEqual( [] );
 	} );
 } );
