@@ -7,7 +7,7 @@ export const I18N_DIR = 'i18n';
 /** Messages used only by PHP or by the gadget definitions, never by the front end. */
 const SERVER_ONLY = new RegExp(
 	'^(partnerships|partnerships-desc|partnerships-special-noscript|' +
-	'gadget-.*|right-.*|action-.*|group-.*|grouppage-.*)$',
+	'gadget-.*|right-.*|action-.*|group-.*|grouppage-.*|partnerships-permission-.*)$',
 );
 
 type Messages = Record<string, string>;

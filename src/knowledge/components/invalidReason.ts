@@ -14,7 +14,8 @@ export function invalidReason(
 ): string {
 	// Messages used here:
 	// * partnerships-invalid-not-json, partnerships-invalid-not-object,
-	// * partnerships-invalid-unknown-schema, partnerships-invalid-invalid-field
+	// * partnerships-invalid-unknown-schema, partnerships-invalid-invalid-field,
+	// * partnerships-invalid-too-large
 	const reason = msg( `partnerships-invalid-${ entry.reason }` );
 	return entry.detail ? msg( 'partnerships-invalid-detail', reason, entry.detail.slice( 0, 200 ) ) : reason;
 }
