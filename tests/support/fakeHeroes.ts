@@ -2,7 +2,8 @@
 import { vi } from 'vitest';
 import { Nomination, NominationRecord, NominationStatus, normaliseNomination } from '../../src/heroes/domain/heroes';
 import { HeroesRepository } from '../../src/heroes/data/heroesRepository';
-import { HeroesServices } from '../../src/heroes/services';
+import { HeroesServices, HeroesServicesKey } from '../../src/heroes/services';
+import { HeroesStore, HeroesStoreKey, createHeroesStore } from '../../src/heroes/composables/useHeroesStore';
 import { qqx } from './setup';
 import { returnToQuery } from '../../src/heroes/domain/heroesView';
 import { MemoryDraftStore } from '../../src/shared/wiki/drafts';
@@ -106,4 +107,17 @@ export function fakeHeroesServices( overrides: ServiceOverrides = {} ): HeroesSe
 			null,
 		...rest,
 	};
+}
+
+/**
+ * What the heroes page provides to the components under it: the services and a store
+ * over them, for mounting a component without HeroesApp.
+ *
+ * @param overrides Services to replace
+ * @return The provide option of a mount, and the store in it
+ */
+export function provideHeroes( overrides: ServiceOverrides = {} ): { provide: Record<symbol, unknown>; store: HeroesStore } {
+	const services = fakeHeroesServices( overrides );
+	const store = createHeroesStore( services );
+	return { provide: { [ HeroesServicesKey as symbol ]: services, [ HeroesStoreKey as symbol ]: store }, store };
 }

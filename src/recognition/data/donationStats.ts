@@ -80,34 +80,6 @@ function continueOf( response: ApiResponse ): Record<string, string> | null {
 }
 
 /**
- * @param apiUrl The wiki's api.php (absolute, or relative to base)
- * @param params Query parameters
- * @param base The page's address, to resolve a relative apiUrl
- * @return A link to the query's JSON answer, or null when apiUrl is not http(s)
- */
-export function querySourceUrl( apiUrl: string, params: ApiParams, base = 'https://invalid.invalid/' ): string | null {
-	let url: URL;
-	try {
-		url = new URL( apiUrl, base );
-	} catch {
-		return null;
-	}
-	if ( url.protocol !== 'https:' && url.protocol !== 'http:' ) {
-		return null;
-	}
-	const search = new URLSearchParams( { action: 'query', format: 'json', formatversion: '2' } );
-	for ( const [ key, value ] of Object.entries( params ) ) {
-		if ( value === undefined || value === false || key === 'action' ) {
-			continue;
-		}
-		search.set( key, Array.isArray( value ) ? value.join( '|' ) : value === true ? '1' : String( value ) );
-	}
-	url.search = search.toString();
-	url.hash = '';
-	return url.toString();
-}
-
-/**
  * @param api The wiki's API
  * @return Whether the wiki has GlobalUsage (prop=globalusage)
  */

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises, mount, VueWrapper } from '@vue/test-utils';
 import HeroView from '../../../../src/heroes/components/HeroView.vue';
-import { HeroesServicesKey } from '../../../../src/heroes/services';
 import { Nomination } from '../../../../src/heroes/domain/heroes';
-import { ServiceOverrides, fakeHeroesServices, fakeRepository, nomination } from '../../../support/fakeHeroes';
+import { ServiceOverrides, fakeRepository, provideHeroes, nomination } from '../../../support/fakeHeroes';
 
 function mountView( n: Nomination, services: ServiceOverrides = {} ): VueWrapper {
 	return mount( HeroView, {
 		props: { nomination: n, hallHref: '#', nominationsHref: '#nominations' },
-		global: { provide: { [ HeroesServicesKey as symbol ]: fakeHeroesServices( services ) } },
+		global: { provide: provideHeroes( services ).provide },
 	} );
 }
 

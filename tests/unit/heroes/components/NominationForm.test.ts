@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, VueWrapper } from '@vue/test-utils';
 import { CdxSelect } from '@wikimedia/codex';
 import NominationForm from '../../../../src/heroes/components/NominationForm.vue';
-import { HeroesServicesKey } from '../../../../src/heroes/services';
 import { MemoryDraftStore } from '../../../../src/shared/wiki/drafts';
 import { Nomination } from '../../../../src/heroes/domain/heroes';
-import { FakeRepository, ServiceOverrides, fakeHeroesServices, fakeRepository, nomination } from '../../../support/fakeHeroes';
+import { FakeRepository, ServiceOverrides, fakeRepository, provideHeroes, nomination } from '../../../support/fakeHeroes';
 
 const CITATION = 'Bob has mentored dozens of new editors over the years.';
 
@@ -15,7 +14,7 @@ function mountForm(
 ): VueWrapper {
 	return mount( NominationForm, {
 		props: { nominations, heroHref: ( id: string ) => `#hero=${ id }` },
-		global: { provide: { [ HeroesServicesKey as symbol ]: fakeHeroesServices( services ) } },
+		global: { provide: provideHeroes( services ).provide },
 		attachTo: document.body,
 	} );
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ScriptedApi } from '../../../support/fakes';
-import { ApiParams, ApiResponse } from '../../../../src/shared/api/ActionApi';
+import { ApiResponse } from '../../../../src/shared/api/ActionApi';
 import {
-	countCategoryFiles, countSince, countUsage, hasGlobalUsage, querySourceUrl, totalFiles,
+	countCategoryFiles, countSince, countUsage, hasGlobalUsage, totalFiles,
 } from '../../../../src/recognition/data/donationStats';
 
 const NOW = '2026-11-24T08:00:00Z';
@@ -116,14 +116,4 @@ describe( 'donationStats', () => {
 		expect( counted.sources.map( ( s ) => s.label ) ).toEqual( [ 'A', 'B', 'Empty' ] );
 	} );
 
-	it( 'builds http(s) source links only', () => {
-		const params: ApiParams = { action: 'query', prop: 'categoryinfo', titles: [ 'Category:A', 'Category:B & C' ], curtimestamp: true };
-		const url = new URL( querySourceUrl( '/w/api.php', params, 'https://wiki.example/wiki/Main' ) as string );
-		expect( url.origin + url.pathname ).toBe( 'https://wiki.example/w/api.php' );
-		expect( Object.fromEntries( url.searchParams ) ).toEqual( {
-			action: 'query', format: 'json', formatversion: '2', prop: 'categoryinfo', titles: 'Category:A|Category:B & C', curtimestamp: '1',
-		} );
-		// eslint-disable-next-line no-script-url
-		expect( querySourceUrl( 'javascript:alert(1)', params ) ).toBeNull();
-	} );
 } );

@@ -1,20 +1,31 @@
-import type { WriteFailure } from '../data/heroesRepository';
+/**
+ * What to tell a person when a heroes action failed: pure, so that the store, the
+ * form and the views say it the same way.
+ */
+import type { MessageFunction } from '../../shared/wikiContext';
 
-/** A link to a view of one nomination, by its id */
-export type HrefOf = ( id: string ) => string;
+/**
+ * Why an action failed: a write failure's reason (see WriteFailure in
+ * ../data/heroesRepository.ts), or 'unexpected' (something threw) with its message.
+ */
+export interface FailureReason {
+	reason: string;
+	/** Detail; shown only for 'unexpected' */
+	message?: string;
+}
 
 /** Reasons with a heroes message of their own; the others share the knowledge base's. */
 const OWN = [ 'exists', 'not-ready', 'not-allowed', 'nouser', 'permission' ];
 
 /**
- * @param failure Why a write failed
+ * @param failure Why an action failed
  * @param message The services' message function
  * @return What to tell the person, as plain text
  */
-export function failureText(
-	failure: Pick<WriteFailure, 'reason'>,
-	message: ( key: string, ...params: ( string | number )[] ) => string,
-): string {
+export function failureText( failure: FailureReason, message: MessageFunction ): string {
+	if ( failure.reason === 'unexpected' ) {
+		return message( 'partnerships-heroes-error-unexpected', failure.message ?? '' );
+	}
 	// Messages used here: partnerships-heroes-error-exists, partnerships-heroes-error-not-ready,
 	// partnerships-heroes-error-not-allowed, partnerships-heroes-error-nouser,
 	// partnerships-heroes-error-permission, and partnerships-save-error-* (session, network,

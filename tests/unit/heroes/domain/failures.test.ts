@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureText } from '../../../../src/heroes/components/failure';
+import { failureText } from '../../../../src/heroes/domain/failures';
 
 const message = ( key: string, ...params: ( string | number )[] ): string => params.length ? `(${ key }: ${ params.join( ', ' ) })` : `(${ key })`;
 
@@ -10,5 +10,11 @@ describe( 'failureText', () => {
 
 	it.each( [ 'session', 'network', 'ratelimited', 'readonly', 'unknown' ] as const )( 'shares the knowledge base\'s words for %s', ( reason ) => {
 		expect( failureText( { reason }, message ) ).toBe( `(partnerships-save-error-${ reason })` );
+	} );
+} );
+
+describe( 'failureText for what threw', () => {
+	it( 'says it was unexpected, with the error\'s text', () => {
+		expect( failureText( { reason: 'unexpected', message: 'boom' }, message ) ).toBe( '(partnerships-heroes-error-unexpected: boom)' );
 	} );
 } );
