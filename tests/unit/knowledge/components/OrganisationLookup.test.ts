@@ -4,7 +4,7 @@ import { CdxLookup } from '@wikimedia/codex';
 import OrganisationLookup from '../../../../src/knowledge/components/OrganisationLookup.vue';
 import { AppServices, ServicesKey } from '../../../../src/knowledge/services';
 import type { WikidataHit, WikidataSearch } from '../../../../src/knowledge/data/wikidataSearch';
-import type { OrganisationValue } from '../../../../src/knowledge/composables/usePartnershipForm';
+import type { OrganisationValue } from '../../../../src/knowledge/domain/formModel';
 import { fakeServices } from '../../../support/fakes';
 
 const hostile = '<img src=x onerror="window.pwned=1">';
