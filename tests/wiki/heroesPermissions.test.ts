@@ -4,7 +4,7 @@
 // where the pages say someone else acted, and the legitimate edits still work.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createUsers } from '../../scripts/wiki/harness.mjs';
+import { createUsers } from '../../scripts/wiki/harness';
 import { generateManifest } from '../../scripts/extension-json';
 import { ApiError } from '../../src/shared/api/ActionApi';
 import { HttpActionApi } from '../../src/shared/api/HttpActionApi';
