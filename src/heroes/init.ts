@@ -9,7 +9,7 @@ import { createMwApp } from 'vue';
 import HeroesApp from './components/HeroesApp.vue';
 import { MwActionApi } from '../shared/api/MwActionApi';
 import { HeroesRepository } from './data/heroesRepository';
-import { PartnershipRepository, recordUrl, recordsApi, recordsCache } from '../knowledge';
+import { readPartnerships, recordUrl, recordsApi, recordsCache } from '../knowledge';
 import { LocalStorageDraftStore } from '../shared/wiki/drafts';
 import { parsePageLocation } from '../shared/wiki/pageLocation';
 import { DEFAULT_THRESHOLD, mayCelebrate } from './domain/heroes';
@@ -36,12 +36,11 @@ function partnershipNames( root: ReturnType<typeof parsePageLocation> ): () => P
 	return () => {
 		names = names ?? ( async () => {
 			const api = await recordsApi( config );
-			const repository = new PartnershipRepository( {
+			const { entries } = await readPartnerships( {
 				api: new MwActionApi( api ),
 				root,
 				cache: recordsCache( config ),
 			} );
-			const { entries } = await repository.open();
 			return entries.flatMap( ( e ) => e.valid ? [ { id: e.id, name: e.record.name } ] : [] )
 				.sort( ( a, b ) => a.name.localeCompare( b.name ) );
 		} )();

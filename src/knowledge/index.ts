@@ -6,5 +6,6 @@
 export type { Partnership } from './domain/partnership';
 export { parsePartnership } from './domain/partnership';
 export { PartnershipRepository } from './data/partnershipRepository';
+export { readPartnerships } from './data/partnershipReader';
 export type { RecordsConfig } from './init/records';
 export { readRecord, recordUrl, recordsApi, recordsCache } from './init/records';
