@@ -23,17 +23,25 @@ import {
 	HERO_CATEGORIES,
 	NOMINATION_SCHEMA,
 	NOMINEE_KINDS,
-	TITLE_SEGMENT_PATTERN,
 } from '../../shared/schema/constants';
 import {
-	CELEBRATION_JSON_SCHEMA,
-	DECLINE_JSON_SCHEMA,
 	ENDORSEMENT_JSON_SCHEMA,
 	NOMINATION_JSON_SCHEMA,
 } from './nominationSchema';
-import { ValidationError, applyDefaults, isJsonObject, validateAgainst } from '../../shared/schema/validate';
-import { describeError, readJsonText } from '../../shared/schema/jsonText';
-import { isTitleSegment } from '../../shared/schema/titles';
+import type { ValidationError } from '../../shared/schema/validate';
+import { canonicalUserName } from '../../shared/wiki/userNames';
+import { parseEndorsement, parseMark, parseNomination } from './nominationPages';
+
+export { canonicalUserName, DEFAULT_FIRST_LETTER_RULES } from '../../shared/wiki/userNames';
+export type { FirstLetterRules } from '../../shared/wiki/userNames';
+export {
+	normaliseNomination,
+	parseEndorsement,
+	parseMark,
+	parseNomination,
+	serializeNomination,
+	validateNomination,
+} from './nominationPages';
 
 export {
 	CELEBRATION_SCHEMA,
@@ -78,239 +86,6 @@ export const DEFAULT_THRESHOLD = 2;
 export type NominationParse =
 	{ ok: true; record: NominationRecord } |
 	{ ok: false; detail: string; errors: ValidationError[] };
-
-function describe( errors: ValidationError[] ): string {
-	return errors.slice( 0, 3 ).map( ( e ) => `${ e.path || '/' }: ${ e.code }` ).join( '; ' );
-}
-
-/**
- * Page text as a JSON object, through the shared bounded reader (see
- * shared/schema/jsonText.ts): a hostile page is "invalid, with the reason", never an
- * exception.
- *
- * @param text Page content (untrusted)
- * @return The object, or why there is none
- */
-function parseJson( text: string ): { ok: true; data: Record<string, unknown> } | { ok: false; detail: string } {
-	const read = readJsonText( text );
-	if ( !read.ok ) {
-		return { ok: false, detail: read.problem === 'not-json' ? read.detail : `${ read.problem }: ${ read.detail }` };
-	}
-	return isJsonObject( read.data ) ? { ok: true, data: read.data } : { ok: false, detail: 'not an object' };
-}
-
-/**
- * Rules a schema cannot say: which nominee fields each kind needs and allows.
- *
- * @param nominee A nominee valid against the schema
- * @return Problems found
- */
-function nomineeErrors( nominee: Record<string, unknown> ): ValidationError[] {
-	const need: Record<NomineeKind, string[]> = {
-		user: [ 'user' ],
-		group: [ 'name' ],
-		community: [ 'language', 'region' ],
-	};
-	const allow: Record<NomineeKind, string[]> = {
-		user: [ 'kind', 'user' ],
-		group: [ 'kind', 'name', 'wikidata' ],
-		community: [ 'kind', 'language', 'region', 'name' ],
-	};
-	const kind = nominee.kind as NomineeKind;
-	const errors: ValidationError[] = [];
-	for ( const key of need[ kind ] ) {
-		if ( nominee[ key ] === undefined ) {
-			errors.push( { path: `nominee/${ key }`, code: 'required' } );
-		}
-	}
-	for ( const key of Object.keys( nominee ) ) {
-		if ( !allow[ kind ].includes( key ) ) {
-			errors.push( { path: `nominee/${ key }`, code: 'additionalProperties' } );
-		}
-	}
-	return errors;
-}
-
-/**
- * @param data A parsed document (untrusted)
- * @return Problems found; empty when it is a valid nomination
- */
-export function validateNomination( data: unknown ): ValidationError[] {
-	const errors = validateAgainst( NOMINATION_JSON_SCHEMA, data );
-	if ( !errors.length && isJsonObject( data ) && isJsonObject( data.nominee ) ) {
-		errors.push( ...nomineeErrors( data.nominee ) );
-	}
-	if ( !errors.length && isJsonObject( data ) && Array.isArray( data.partnerships ) ) {
-		// Related partnerships become links to <root>/Records/<id>: each must be a page
-		// name that stays in that folder ("../../Special:UserLogout" does not).
-		data.partnerships.forEach( ( id, i ) => {
-			if ( typeof id === 'string' && !isTitleSegment( id ) ) {
-				errors.push( { path: `partnerships/${ i }`, code: 'pattern', params: { pattern: TITLE_SEGMENT_PATTERN } } );
-			}
-		} );
-	}
-	return errors;
-}
-
-/**
- * @param data A nomination, possibly with lists left out
- * @return A complete copy, keys in schema order
- */
-export function normaliseNomination( data: unknown ): NominationRecord {
-	return applyDefaults( NOMINATION_JSON_SCHEMA, data ) as NominationRecord;
-}
-
-/**
- * @param record A nomination
- * @return Page text: tabs, keys in schema order
- */
-export function serializeNomination( record: NominationRecord ): string {
-	return JSON.stringify( normaliseNomination( record ), null, '\t' );
-}
-
-/**
- * Read a nomination page. Never throws.
- *
- * @param text Page content (untrusted)
- * @return The nomination, or why it is not one
- */
-export function parseNomination( text: string ): NominationParse {
-	try {
-		const json = parseJson( text );
-		if ( !json.ok ) {
-			return { ok: false, detail: json.detail, errors: [] };
-		}
-		const errors = validateNomination( json.data );
-		return errors.length ?
-			{ ok: false, detail: describe( errors ), errors } :
-			{ ok: true, record: normaliseNomination( json.data ) };
-	} catch ( e ) {
-		return { ok: false, detail: describeError( e ), errors: [] };
-	}
-}
-
-/**
- * Read an endorsement page. Never throws.
- *
- * @param text Page content of an endorsement (untrusted)
- * @return The endorsement, or null when the page is not a valid one
- */
-export function parseEndorsement( text: string ): EndorsementRecord | null {
-	try {
-		const json = parseJson( text );
-		if ( !json.ok || validateAgainst( ENDORSEMENT_JSON_SCHEMA, json.data ).length ) {
-			return null;
-		}
-		return applyDefaults( ENDORSEMENT_JSON_SCHEMA, json.data ) as EndorsementRecord;
-	} catch {
-		return null;
-	}
-}
-
-/**
- * Read a celebration or decline page. Never throws.
- *
- * @param text Page content of a celebration or decline (untrusted)
- * @param kind Which of the two
- * @return Its time, or null when the page is not a valid one
- */
-export function parseMark( text: string, kind: 'celebration' | 'decline' ): { time: string } | null {
-	try {
-		const json = parseJson( text );
-		const schema = kind === 'celebration' ? CELEBRATION_JSON_SCHEMA : DECLINE_JSON_SCHEMA;
-		if ( !json.ok || validateAgainst( schema, json.data ).length ) {
-			return null;
-		}
-		return { time: json.data.time as string };
-	} catch {
-		return null;
-	}
-}
-
-/**
- * How a wiki upper-cases the first letter of a user name (MediaWiki's Language::ucfirst):
- * the letters it maps otherwise are $wgOverrideUcfirstCharacters.
- */
-export interface FirstLetterRules {
-	/**
-	 * First letters mapped as given; a letter mapped to itself is kept. Wikimedia's wikis
-	 * keep, for instance, "ß" (which PHP would make "Ss").
-	 */
-	overrides?: Readonly<Record<string, string>>;
-	/**
-	 * What to do with a letter whose capital is more than one character ("ß" → "SS",
-	 * "ﬆ" → "ST") and that overrides do not name: 'keep' it (Wikimedia's wikis, and the
-	 * default: two accounts are never taken for one) or 'title' (a MediaWiki without
-	 * overrides: PHP's title case, "ß" → "Ss"; only the letters in TITLE_CASE are known
-	 * here, others are kept).
-	 */
-	multiCharacter?: 'keep' | 'title';
-}
-
-/** The rules of a wiki that says nothing: keep what cannot be capitalised as one letter. */
-export const DEFAULT_FIRST_LETTER_RULES: Readonly<FirstLetterRules> = { multiCharacter: 'keep' };
-
-/**
- * Letters whose title case (what MediaWiki uses) is not their upper case in JavaScript:
- * the Latin digraph letters, which have a title-case form of their own.
- */
-const TITLE_CASE: ReadonlyMap<string, string> = new Map( [
-	[ '\u01c4', '\u01c5' ], [ '\u01c5', '\u01c5' ], [ '\u01c6', '\u01c5' ],
-	[ '\u01c7', '\u01c8' ], [ '\u01c8', '\u01c8' ], [ '\u01c9', '\u01c8' ],
-	[ '\u01ca', '\u01cb' ], [ '\u01cb', '\u01cb' ], [ '\u01cc', '\u01cb' ],
-	[ '\u01f1', '\u01f2' ], [ '\u01f2', '\u01f2' ], [ '\u01f3', '\u01f2' ],
-] );
-
-/** PHP's title case of letters whose capital is two characters, for multiCharacter 'title'. */
-const MULTI_TITLE_CASE: ReadonlyMap<string, string> = new Map( [
-	[ '\u00df', 'Ss' ], [ '\ufb00', 'Ff' ], [ '\ufb01', 'Fi' ], [ '\ufb02', 'Fl' ], [ '\ufb03', 'Ffi' ],
-	[ '\ufb04', 'Ffl' ], [ '\ufb05', 'St' ], [ '\ufb06', 'St' ], [ '\u0149', '\u02bcN' ], [ '\u01f0', 'J\u030c' ],
-] );
-
-/**
- * @param letter One character (a code point)
- * @param rules The wiki's rules
- * @return It as MediaWiki writes it at the start of a user name
- */
-function capitalFirst( letter: string, rules: FirstLetterRules ): string {
-	const overrides = rules.overrides ?? {};
-	if ( Object.prototype.hasOwnProperty.call( overrides, letter ) ) {
-		return overrides[ letter ];
-	}
-	const title = TITLE_CASE.get( letter );
-	if ( title !== undefined ) {
-		return title;
-	}
-	// Georgian Mkhedruli letters have capitals (Mtavruli) but are their own title case.
-	if ( /[\u10d0-\u10fa\u10fd-\u10ff]/.test( letter ) ) {
-		return letter;
-	}
-	const upper = letter.toUpperCase();
-	if ( [ ...upper ].length === 1 ) {
-		return upper;
-	}
-	return rules.multiCharacter === 'title' ? MULTI_TITLE_CASE.get( letter ) ?? letter : letter;
-}
-
-/**
- * A user name as MediaWiki normalises it: underscores are spaces, runs of spaces are
- * one, and the first letter is capitalised as the wiki does it (one character at most
- * changed; never "ß" → "SS" unless the wiki says so). Where the wiki can be asked (e.g.
- * list=users), the name it returns is the one to compare.
- *
- * @param name A user name
- * @param rules The wiki's first-letter rules (default: DEFAULT_FIRST_LETTER_RULES)
- * @return The canonical form
- */
-export function canonicalUserName( name: string, rules: FirstLetterRules = DEFAULT_FIRST_LETTER_RULES ): string {
-	const spaced = name.replace( /_/g, ' ' ).replace( / {2,}/g, ' ' ).trim();
-	const code = spaced.codePointAt( 0 );
-	if ( code === undefined ) {
-		return '';
-	}
-	const first = String.fromCodePoint( code );
-	return capitalFirst( first, rules ) + spaced.slice( first.length );
-}
 
 /**
  * A key that is the same for two nominations of the same nominee, for duplicate
