@@ -58,19 +58,21 @@ export function parseGenerator( generator: string | null | undefined ): string |
 }
 
 /**
- * Special:Version lists each client-side library in a row `#mw-version-library-<name>` whose
- * second cell is its version (MediaWiki 1.42 and later).
+ * Special:Version lists each client-side library in a row whose id starts with
+ * `mw-version-library-` (1.43 appends the name and the version: `mw-version-library-codex1.14.0`),
+ * with the name in the first cell and the version in the second.
  *
  * @param html The page's HTML
  * @return Library name → version, for the rows found
  */
 export function parseClientLibraries( html: string ): Record<string, string> {
 	const out: Record<string, string> = {};
-	const row = /<tr[^>]*\bid="mw-version-library-([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g;
+	const row = /<tr[^>]*\bid="mw-version-library-[^"]*"[^>]*>([\s\S]*?)<\/tr>/g;
 	for ( let match = row.exec( html ); match; match = row.exec( html ) ) {
-		const cells = [ ...match[ 2 ].matchAll( /<td\b[^>]*>([\s\S]*?)<\/td>/g ) ].map( ( c ) => c[ 1 ].replace( /<[^>]*>/g, '' ).trim() );
-		if ( cells.length >= 2 && /^\d+\.\d+/.test( cells[ 1 ] ) ) {
-			out[ match[ 1 ] ] = cells[ 1 ];
+		const cells = [ ...match[ 1 ].matchAll( /<td\b[^>]*>([\s\S]*?)<\/td>/g ) ]
+			.map( ( c ) => c[ 1 ].replace( /<[^>]*>/g, '' ).trim() );
+		if ( cells.length >= 2 && /^[A-Za-z0-9._@/-]+$/.test( cells[ 0 ] ) && /^\d+\.\d+/.test( cells[ 1 ] ) ) {
+			out[ cells[ 0 ] ] = cells[ 1 ];
 		}
 	}
 	return out;

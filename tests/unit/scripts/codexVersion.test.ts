@@ -18,12 +18,16 @@ describe( 'parseGenerator', () => {
 } );
 
 describe( 'parseClientLibraries', () => {
-	// The shape of MediaWiki 1.43's SpecialVersion::getClientSideLibraries()
-	const row = ( name: string, version: string ): string => `<tr id="mw-version-library-${ name }"><td><a rel="nofollow" class="external text mw-version-library-name" href="https://example.org/">${ name }</a></td><td dir="auto">${ version }</td><td dir="auto">MIT</td><td dir="auto">Someone</td><td dir="auto">MediaWiki</td></tr>`;
+	// As MediaWiki 1.43 writes it (seen on the local wiki): the row's id ends in name and version
+	const row = ( name: string, version: string ): string => `<tr id="mw-version-library-${ name }${ version }"><td><a class="external mw-version-library-name" rel="nofollow" href="https://doc.wikimedia.org/codex/">${ name }</a></td><td dir="auto">${ version }</td><td dir="auto">MIT</td><td dir="auto">Someone</td><td dir="auto">MediaWiki</td></tr>`;
 
 	it( 'reads each library row', () => {
 		const html = `<table class="wikitable plainlinks mw-installed-software" id="sv-libraries-client"><tr><th>Library</th></tr>${ row( 'codex', '2.6.2' ) }${ row( 'codex-design-tokens', '2.6.2' ) }${ row( 'vue', '3.5.47' ) }</table>`;
 		expect( parseClientLibraries( html ) ).toEqual( { codex: '2.6.2', 'codex-design-tokens': '2.6.2', vue: '3.5.47' } );
+	} );
+
+	it( 'reads composer libraries too, by name', () => {
+		expect( parseClientLibraries( row( 'wikimedia/less.php', '5.1.2' ) ) ).toEqual( { 'wikimedia/less.php': '5.1.2' } );
 	} );
 
 	it( 'finds nothing in a page without the table', () => {
