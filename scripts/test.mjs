@@ -13,7 +13,7 @@ const steps = [
 	[ 'lint: php -l', 'lint:php' ],
 	[ 'types: vue-tsc', 'typecheck' ],
 	[ 'build', 'build' ],
-	[ 'unit and component tests, budgets', 'test:unit' ],
+	[ 'unit and component tests (Codex 1.14 and 2.6), budgets', 'test:unit' ],
 	[ 'integration and browser tests on real MediaWiki 1.43', 'test:wiki' ]
 ];
 

@@ -13,7 +13,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, Browser } from 'playwright-core';
-import { startWiki } from './harness.mjs';
+import { startWiki } from './harness';
 import { makeCodex2Tree, serveTree } from './codex2';
 import { parseClientLibraries } from '../lib/codexVersion';
 
