@@ -8,14 +8,9 @@ import type { InjectionKey } from 'vue';
 import type { LanguageNameLookup } from './i18n/useDisplayNames';
 import { injectStrict } from './ui/injectStrict';
 
-/**
- * A message as plain text (mw.message().text() in the page), for use in script;
- * templates use `$i18n`.
- *
- * @param key Message key
- * @param params Values for $1, $2, …
- */
-export type MessageFunction = ( key: string, ...params: ( string | number )[] ) => string;
+import type { MessageFunction } from './i18n/messages';
+
+export type { MessageFunction };
 
 /**
  * A link to a page (mw.util.getUrl in the page).

@@ -1,4 +1,5 @@
 import type { RecordEntry } from '../data/partnershipRepository';
+import type { MessageFunction } from '../../shared/i18n/messages';
 
 /** A record page that could not be read as a record */
 export type InvalidEntry = Extract<RecordEntry, { valid: false }>;
@@ -10,7 +11,7 @@ export type InvalidEntry = Extract<RecordEntry, { valid: false }>;
  */
 export function invalidReason(
 	entry: InvalidEntry,
-	msg: ( key: string, ...params: ( string | number )[] ) => string,
+	msg: MessageFunction,
 ): string {
 	// Messages used here:
 	// * partnerships-invalid-not-json, partnerships-invalid-not-object,

@@ -1,6 +1,7 @@
 import { ComputedRef, InjectionKey, Ref, computed, onScopeDispose, ref, watch } from 'vue';
 import type { ValidationMessages, ValidationStatusType } from '@wikimedia/codex';
 import { Partnership, emptyPartnership } from '../domain/partnership';
+import type { MessageFunction } from '../../shared/i18n/messages';
 import { FormError, PartnershipFormState, buildForm, formStateFromRecord, newRow } from '../domain/formModel';
 import { errorMessage, formErrors } from '../domain/formErrors';
 import { jsonEqual } from '../../shared/schema/validate';
@@ -18,7 +19,7 @@ export interface UsePartnershipFormOptions {
 	/** The record being edited, or a new one (null: an empty record) */
 	initial?: Partnership | null;
 	/** Messages as plain text (services.message) */
-	message( key: string, ...params: ( string | number )[] ): string;
+	message: MessageFunction;
 	/** Milliseconds of quiet after a change before validating again */
 	delay?: number;
 	/** Language of the summary row a new record starts with */

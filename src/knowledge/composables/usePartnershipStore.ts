@@ -1,4 +1,5 @@
-import { InjectionKey, Ref, inject, ref, shallowRef } from 'vue';
+import { InjectionKey, Ref, ref, shallowRef } from 'vue';
+import { injectStrict } from '../../shared/ui/injectStrict';
 import type {
 	LoadProgress,
 	PartnershipRepository,
@@ -82,9 +83,5 @@ export function createPartnershipStore( repository: PartnershipRepository ): Par
  * @return The store provided by the app
  */
 export function usePartnershipStore(): PartnershipStore {
-	const store = inject( StoreKey );
-	if ( !store ) {
-		throw new Error( 'Partnerships store was not provided' );
-	}
-	return store;
+	return injectStrict( StoreKey, 'knowledge base store' );
 }

@@ -4,6 +4,7 @@
  */
 import { ValidationError, validatePartnership } from './partnership';
 import type { BuiltForm, FormError, RowList } from './formModel';
+import type { MessageFunction } from '../../shared/i18n/messages';
 
 /**
  * A message as plain text (the services' message function).
@@ -11,7 +12,7 @@ import type { BuiltForm, FormError, RowList } from './formModel';
  * @param key Message key
  * @param params Values for $1, $2, …
  */
-type Message = ( key: string, ...params: ( string | number )[] ) => string;
+type Message = MessageFunction;
 
 function unescapeSegment( segment: string ): string {
 	return segment.replace( /~1/g, '/' ).replace( /~0/g, '~' );

@@ -4,7 +4,7 @@
  * arguments from the badge's init code, so that it runs in a test without a wiki.
  */
 import './badge.less';
-import { isolate } from '../../shared/i18n/messages';
+import { MessageFunction, isolate } from '../../shared/i18n/messages';
 import type { DonationHit, LinkedDonation } from '../domain/donations';
 
 // A logo: a file name as the record schema allows it (no "File:", none of the characters
@@ -24,7 +24,7 @@ export interface BadgeOptions {
 	/** The page's marker element, if any (from Template:Partnership donation) */
 	marker: Element | null;
 	/** A message as plain text */
-	message( key: string, ...params: string[] ): string;
+	message: MessageFunction;
 	/** A link to the donation's record */
 	recordUrl: string;
 	/**

@@ -6,6 +6,15 @@
 export type MessageBundle = Record<string, Record<string, string>>;
 
 /**
+ * A message as plain text (mw.message().text() in the page), for use in script;
+ * templates use `$i18n`.
+ *
+ * @param key Message key
+ * @param params Values for $1, $2, …
+ */
+export type MessageFunction = ( key: string, ...params: ( string | number )[] ) => string;
+
+/**
  * The messages to set for a language: English first, then the language's base
  * (e.g. "pt" for "pt-br"), then the language itself. For the `qqx` pseudo-language
  * every message shows its key, as MediaWiki does, so tests can assert on keys.
