@@ -11,6 +11,9 @@
 // holding the records, if not the configured one.
 // --config <file> deploys that wiki's own configuration (records root, records wiki,
 // Wikidata endpoint) instead of gadgets/partnerships-config.json.
+// Refuses a wiki whose MediaWiki, Codex or Vue is outside the tested range (read from
+// meta=siteinfo and Special:Version; scripts/lib/codexVersion.ts), unless --allow-untested
+// is given; warns when they cannot be read.
 // Run `npm run build` first.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { HttpActionApi } from '../src/shared/api/HttpActionApi';
 import { ApiError } from '../src/shared/api/ActionApi';
 import { planPages } from './lib/deployPlan';
+import { RangeCheck, checkTestedRange, parseClientLibraries } from './lib/codexVersion';
 import { donationIndexFromWiki } from './lib/donationIndex';
 import { NamespaceIds, parsePageLocation } from '../src/shared/wiki/pageLocation';
 import type { ActionApi } from '../src/shared/api/ActionApi';
@@ -101,6 +105,28 @@ function diff( title: string, before: string, after: string ): string {
 	}
 }
 
+/**
+ * What the wiki runs, from what it tells anyone: siteinfo's generator and Special:Version's
+ * table of client-side libraries (Codex builds carry no version of their own).
+ *
+ * @param api The wiki
+ * @param apiUrl Its api.php
+ * @return The verdict and its reasons
+ */
+async function testedRange( api: ActionApi, apiUrl: string ): Promise<RangeCheck> {
+	const siteinfo = await api.get( { action: 'query', meta: 'siteinfo', siprop: 'general' } );
+	let libraries: Record<string, string> | null = null;
+	try {
+		const url = new URL( apiUrl.replace( /api\.php$/, 'index.php' ) );
+		url.search = new URLSearchParams( { title: 'Special:Version', uselang: 'en' } ).toString();
+		const answer = await fetch( url, { signal: AbortSignal.timeout( 30000 ) } );
+		libraries = answer.ok ? parseClientLibraries( await answer.text() ) : null;
+	} catch {
+		libraries = null;
+	}
+	return checkTestedRange( { generator: siteinfo.query.general.generator, libraries } );
+}
+
 async function main(): Promise<number> {
 	const { values } = parseArgs( {
 		options: {
@@ -110,10 +136,11 @@ async function main(): Promise<number> {
 			config: { type: 'string' },
 			records: { type: 'string' },
 			extension: { type: 'boolean', default: false },
+			'allow-untested': { type: 'boolean', default: false },
 		},
 	} );
 	if ( !values.wiki ) {
-		console.error( 'Usage: npm run deploy -- --wiki <api.php URL> [--dry-run] [--config <file>] [--records <api.php URL>] [--extension]\n' +
+		console.error( 'Usage: npm run deploy -- --wiki <api.php URL> [--dry-run] [--config <file>] [--records <api.php URL>] [--extension] [--allow-untested]\n' +
 			'Credentials: PARTNERSHIPS_BOT_USER (e.g. Name@deploy) and PARTNERSHIPS_BOT_PASSWORD, from Special:BotPasswords.' );
 		return 2;
 	}
@@ -126,6 +153,17 @@ async function main(): Promise<number> {
 	const summary = `Partnerships deploy of ${ commit }`;
 
 	const api = new HttpActionApi( values.wiki, `Partnerships-deploy/0.1 (${ commit })` );
+	const range = await testedRange( api, values.wiki );
+	console.log( `Tested range: ${ range.verdict } (MediaWiki ${ range.mediawiki ?? '?' }, Codex ${ range.codex ?? '?' }, Vue ${ range.vue ?? '?' })` );
+	for ( const reason of range.reasons ) {
+		console.log( `  ${ reason }` );
+	}
+	if ( range.verdict === 'outside' && !values[ 'allow-untested' ] ) {
+		console.error( 'Refusing to deploy to a wiki outside the tested range (--allow-untested to deploy anyway).' );
+		return 1;
+	} else if ( range.verdict !== 'inside' ) {
+		console.warn( 'Warning: the wiki is not known to be inside the tested range; deploying anyway.' );
+	}
 	const user = process.env.PARTNERSHIPS_BOT_USER;
 	const password = process.env.PARTNERSHIPS_BOT_PASSWORD;
 	if ( user && password ) {
