@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { ENTRIES, EntryName, OUT_DIR, entryConfig } from '../vite.config';
 import { writeGadgetMessageBundle } from './lib/messages';
 import { preSaveHazards } from './lib/preSaveSafe';
+import { sourceHash, writeStamp } from './lib/buildStamp';
 
+// Hashed before building: the stamp says what this build was made from.
+const sources = sourceHash();
 rmSync( OUT_DIR, { recursive: true, force: true } );
 mkdirSync( OUT_DIR, { recursive: true } );
 for ( const entry of Object.keys( ENTRIES ) as EntryName[] ) {
@@ -21,4 +24,5 @@ if ( hazards.length ) {
 	console.error( `Built code that a wiki would change when saving it as a gadget page:\n${ hazards.join( '\n' ) }` );
 	process.exit( 1 );
 }
+writeStamp( OUT_DIR, sources );
 console.log( `Built ${ Object.keys( ENTRIES ).join( ', ' ) } and messages.json into ${ OUT_DIR }/` );

@@ -14,6 +14,8 @@
 // Refuses a wiki whose MediaWiki, Codex or Vue is outside the tested range (read from
 // meta=siteinfo and Special:Version; scripts/lib/codexVersion.ts), unless --allow-untested
 // is given; warns when they cannot be read.
+// Refuses plain http: except on loopback (the bot password would travel in clear), and
+// modules that are not the build of the working tree (scripts/lib/buildStamp.ts).
 // Run `npm run build` first.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,9 @@ import { HttpActionApi } from '../src/shared/api/HttpActionApi';
 import { ApiError } from '../src/shared/api/ActionApi';
 import { planPages } from './lib/deployPlan';
 import { RangeCheck, checkTestedRange, parseClientLibraries } from './lib/codexVersion';
+import { sourceHash, stampProblem } from './lib/buildStamp';
+import { deployUrlProblem } from './lib/deployUrl';
+import { OUT_DIR } from '../vite.config';
 import { donationIndexFromWiki } from './lib/donationIndex';
 import { NamespaceIds, parsePageLocation } from '../src/shared/wiki/pageLocation';
 import type { ActionApi } from '../src/shared/api/ActionApi';
@@ -143,6 +148,16 @@ async function main(): Promise<number> {
 		console.error( 'Usage: npm run deploy -- --wiki <api.php URL> [--dry-run] [--config <file>] [--records <api.php URL>] [--extension] [--allow-untested]\n' +
 			'Credentials: PARTNERSHIPS_BOT_USER (e.g. Name@deploy) and PARTNERSHIPS_BOT_PASSWORD, from Special:BotPasswords.' );
 		return 2;
+	}
+	const urlProblem = deployUrlProblem( values.wiki );
+	if ( urlProblem ) {
+		console.error( `Refusing to deploy: ${ urlProblem }` );
+		return 2;
+	}
+	const buildProblem = stampProblem( OUT_DIR, sourceHash() );
+	if ( buildProblem ) {
+		console.error( `Refusing to deploy: ${ buildProblem }` );
+		return 1;
 	}
 	const dirty = git( 'status', '--porcelain' );
 	if ( dirty && !values[ 'allow-dirty' ] ) {
