@@ -10,7 +10,7 @@ import HeroesApp from './components/HeroesApp.vue';
 import { MwActionApi } from '../shared/api/MwActionApi';
 import { HeroesRepository } from './data/heroesRepository';
 import { readPartnerships, recordUrl, recordsApi, recordsCache } from '../knowledge';
-import { LocalStorageDraftStore } from '../shared/wiki/drafts';
+import { LocalStorageDraftStore, accountDraftPrefix } from '../shared/wiki/drafts';
 import { parsePageLocation } from '../shared/wiki/pageLocation';
 import { DEFAULT_THRESHOLD, mayCelebrate } from './domain/heroes';
 import { HeroesServices, HeroesServicesKey, RelatedPartnership } from './services';
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
 			userName,
 		} ),
 		// A prefix of its own: the panel lists every draft under its prefix as a record's.
-		drafts: new LocalStorageDraftStore( 'partnerships-heroes-draft:' ),
+		drafts: new LocalStorageDraftStore( accountDraftPrefix( 'partnerships-heroes-draft:', userName ) ),
 		partnerships: partnershipNames( root ),
 		canCelebrate,
 		threshold,

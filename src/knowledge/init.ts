@@ -8,7 +8,7 @@ import { createMwApp } from 'vue';
 import PartnershipsApp from './components/PartnershipsApp.vue';
 import { MwActionApi } from '../shared/api/MwActionApi';
 import { PartnershipRepository } from './data/partnershipRepository';
-import { LocalStorageDraftStore } from '../shared/wiki/drafts';
+import { LocalStorageDraftStore, accountDraftPrefix } from '../shared/wiki/drafts';
 import { FetchWikidataSearch } from './data/wikidataSearch';
 import { parsePageLocation } from '../shared/wiki/pageLocation';
 import { AppServices, ServicesKey } from './services';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 	}
 	const api = new MwActionApi( await recordsApi( config ) );
 	const recordsRoot = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );
-	const drafts = new LocalStorageDraftStore( 'partnerships-draft:' );
+	const drafts = new LocalStorageDraftStore( accountDraftPrefix( 'partnerships-draft:', mw.config.get( 'wgUserName' ) ) );
 	const repository = new PartnershipRepository( {
 		api,
 		root: recordsRoot,

@@ -95,6 +95,18 @@ function defaultStorage(): Storage | null {
  * is skipped; when storage is missing or full, drafts are kept in memory for this page
  * instead, so a save in progress still has its draft.
  */
+/**
+ * The storage prefix of one account's drafts: on a shared computer, the next person to log
+ * in is never offered the previous one's unsaved work (nor a logged-out reader anyone's).
+ *
+ * @param base The feature's prefix, e.g. "partnerships-draft:"
+ * @param userName The logged-in account, or null
+ * @return e.g. "partnerships-draft:Alice:"
+ */
+export function accountDraftPrefix( base: string, userName: string | null ): string {
+	return `${ base }${ encodeURIComponent( userName ?? '' ) }:`;
+}
+
 export class LocalStorageDraftStore implements DraftStore {
 	private readonly prefix: string;
 

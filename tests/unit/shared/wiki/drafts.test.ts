@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Draft, DraftStore, LocalStorageDraftStore, MemoryDraftStore, isDraft } from '../../../../src/shared/wiki/drafts';
+import { Draft, DraftStore, LocalStorageDraftStore, MemoryDraftStore, accountDraftPrefix, isDraft } from '../../../../src/shared/wiki/drafts';
 
 function draft( key: string, savedAt = '2026-11-01T00:00:00.000Z', extra: Partial<Draft> = {} ): Draft {
 	return { key, id: key.split( '/' ).pop() as string, record: { name: key }, base: null, savedAt, ...extra };
@@ -137,5 +137,22 @@ describe( 'isDraft', () => {
 		[ 'draft', false ],
 	] )( '%j → %s', ( value, expected ) => {
 		expect( isDraft( value ) ).toBe( expected );
+	} );
+} );
+
+describe( 'drafts on a shared computer', () => {
+	it( 'keeps each account\'s drafts apart, and a logged-out reader\'s apart from both', () => {
+		const alice = new LocalStorageDraftStore( accountDraftPrefix( 'test-draft:', 'Alice' ) );
+		alice.put( draft( 'P/a' ) );
+		expect( new LocalStorageDraftStore( accountDraftPrefix( 'test-draft:', 'Alice' ) ).get( 'P/a' ) ).toMatchObject( { id: 'a' } );
+		expect( new LocalStorageDraftStore( accountDraftPrefix( 'test-draft:', 'Bob' ) ).get( 'P/a' ) ).toBeNull();
+		expect( new LocalStorageDraftStore( accountDraftPrefix( 'test-draft:', null ) ).get( 'P/a' ) ).toBeNull();
+		expect( new LocalStorageDraftStore( accountDraftPrefix( 'test-draft:', 'Bob' ) ).list() ).toEqual( [] );
+	} );
+
+	it( 'keeps a name with the separator in it from reaching another account\'s drafts', () => {
+		// "A" and "A:b" would otherwise share the prefix "d:A:".
+		expect( accountDraftPrefix( 'd:', 'A:b' ) ).toBe( 'd:A%3Ab:' );
+		expect( accountDraftPrefix( 'd:', 'A:b' ).startsWith( accountDraftPrefix( 'd:', 'A' ) ) ).toBe( false );
 	} );
 } );
