@@ -89,7 +89,9 @@ async function main(): Promise<void> {
 	if ( !container ) {
 		return;
 	}
-	const userName: string | null = mw.config.get( 'wgUserName' );
+	// Temporary accounts and IP editors act on nothing here (one person, one endorsement):
+	// they are shown the view of a logged-out reader, with the way to a named account.
+	const userName: string | null = mw.user.isNamed() ? mw.config.get( 'wgUserName' ) : null;
 	const policy = {
 		rights: config.PartnershipsCelebrateRights ?? [],
 		groups: config.PartnershipsCelebrateGroups ?? [],
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
 	const root = parsePageLocation( config.PartnershipsRecordsRoot, mw.config.get( 'wgNamespaceIds' ) );
 	const services: HeroesServices = {
 		...mwWikiContext(),
+		userName,
 		heroes: new HeroesRepository( {
 			api: new MwActionApi( new mw.Api() ),
 			root,
