@@ -38,6 +38,9 @@
 // - resources/lib/vue: vue.global.js and vue.global.prod.js (the `vue` module's callback).
 //
 // Only Node built-ins, so that the harness (scripts/wiki/) can use it whatever it becomes.
+//
+// One file (over 400 lines) because making the tree, mapping the npm packages onto the
+// files MediaWiki 1.43 expects, and serving a site from it are one job done once per run.
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

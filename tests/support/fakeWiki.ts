@@ -2,7 +2,8 @@
 // (records, heroes, the shared write path): pages with revisions, recent changes, edits
 // with MediaWiki's conflict rules, new talk-page sections, accounts with groups and
 // rights, sessions of several accounts, and faults injected per request. Only what the
-// data layer uses is simulated.
+// data layer uses is simulated. One file (a little over 400 lines) because revisions,
+// conflicts, accounts and faults are one model of one wiki that every case shares.
 import { ActionApi, ApiError, ApiParams, ApiResponse } from '../../src/shared/api/ActionApi';
 
 interface Revision {

@@ -1,3 +1,7 @@
+// The heroes repository against the simulated wiki (tests/support/fakeWiki.ts): loading,
+// nominating, endorsing, celebrating, declining and the talk message, with faults. One file
+// (a little over 400 lines) because the cases share one wiki's accounts and pages, as the
+// repository's methods share one trust rule.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, ApiParams } from '../../../../src/shared/api/ActionApi';
 import { HeroesRepository, NominationInput, TalkMessage } from '../../../../src/heroes/data/heroesRepository';

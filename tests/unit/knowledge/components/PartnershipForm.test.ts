@@ -1,3 +1,6 @@
+// The partnership form as a whole (container, sections, row lists, drafts and saving), mounted
+// with the services a page would give it. One file (over 400 lines) because each case drives
+// the same mounted form through a person's steps; the parts have their own tests beside.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOMWrapper, flushPromises, mount, VueWrapper } from '@vue/test-utils';
 import { ref } from 'vue';
