@@ -43,6 +43,7 @@ import {
 	Revision,
 	accountsToCheck,
 	assembleNominations,
+	endorsedRevisions,
 	canonicalUserName,
 	mayCelebrate,
 	parseEndorsement,
@@ -251,6 +252,7 @@ export class HeroesRepository {
 		const folder = await this.folderTitle();
 		const pages = await this.readPages();
 		await this.readHistories( pages );
+		await this.readEndorsedTexts( endorsedRevisions( folder, pages ) );
 		const nominees = nomineesOf( folder, pages );
 		const names = new Set( [ ...accountsToCheck( folder, pages ), ...nominees ] );
 		const accounts = await this.readAccounts( [ ...names ] );
@@ -302,6 +304,34 @@ export class HeroesRepository {
 		for ( const page of edited ) {
 			if ( !page.history ) {
 				page.history = await this.readHistory( page.title );
+			}
+		}
+	}
+
+	/**
+	 * Read the endorsed texts of nominations changed after their first endorsement, 50
+	 * revisions per request (none in the common case).
+	 *
+	 * @param wanted Revision ids to read, and the nomination page each belongs to
+	 */
+	private async readEndorsedTexts( wanted: Map<number, HeroPage> ): Promise<void> {
+		const ids = [ ...wanted.keys() ];
+		for ( let i = 0; i < ids.length; i += REVIDS_BATCH ) {
+			const answer = await this.get( {
+				action: 'query',
+				prop: 'revisions',
+				revids: ids.slice( i, i + REVIDS_BATCH ).map( String ),
+				rvprop: [ 'ids', 'content' ],
+				rvslots: 'main',
+			} );
+			for ( const raw of ( answer.query && answer.query.pages ) || [] ) {
+				for ( const rev of ( raw && Array.isArray( raw.revisions ) ) ? raw.revisions : [] ) {
+					const page = wanted.get( Number( rev.revid ) );
+					const content = rev.slots && rev.slots.main && rev.slots.main.content;
+					if ( page && typeof content === 'string' ) {
+						page.endorsed = { revid: Number( rev.revid ), content };
+					}
+				}
 			}
 		}
 	}

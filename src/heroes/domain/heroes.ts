@@ -135,6 +135,11 @@ export interface HeroPage {
 	 * author is unknown has user ''). Absent: the latest revision is the only one.
 	 */
 	history?: Revision[];
+	/**
+	 * For a nomination changed after its first endorsement: the text of the revision that
+	 * endorsement acted on (see endorsedRevisions)
+	 */
+	endorsed?: { revid: number; content: string };
 }
 
 /** What the wiki says about an account now. */
@@ -159,6 +164,8 @@ export type NominationStatus = 'open' | 'ready' | 'celebrated' | 'declined';
 export type RejectReason = 'invalid' | 'not-author' | 'self' | 'not-allowed' | 'not-ready' | 'unknown-page' | 'duplicate' |
 	/** Counted, but edited afterwards by another account (the edit changes nothing) */
 	'tampered' |
+	/** Made on a nomination whose text changed since, and whose endorsed text is unknown */
+	'changed' |
 	/** A user nominee whose account the wiki does not know */
 	'invalid-nominee';
 
@@ -177,6 +184,11 @@ export interface Nomination {
 	self: boolean;
 	/** Pages under the nomination that were not counted, and why */
 	rejected: { title: string; reason: RejectReason }[];
+	/**
+	 * The nomination page changed after its first endorsement: `record` is the revision that
+	 * was endorsed (`revid`), not the latest (`latest`)
+	 */
+	changed?: { revid: number; latest: number };
 }
 
 export interface InvalidNomination {
@@ -287,6 +299,66 @@ function actingRevision( page: HeroPage, may: ( name: string ) => boolean ):
 	return { by, revision: history[ index ], tampered };
 }
 
+/**
+ * @param page A nomination page
+ * @param subpages The pages under it
+ * @return The revision of the page its first endorsement acted on (the latest one saved
+ *  before it), when the page changed after it; null when it did not
+ */
+function endorsedRevision( page: HeroPage, subpages: { rest: string; page: HeroPage }[] ): number | null {
+	const history = historyOf( page );
+	if ( history.length < 2 ) {
+		return null;
+	}
+	const prefix = `${ ENDORSEMENTS_FOLDER }/`;
+	let firstEndorsement = Infinity;
+	for ( const { rest, page: sub } of subpages ) {
+		if ( rest.startsWith( prefix ) && !rest.slice( prefix.length ).includes( '/' ) ) {
+			const named = canonicalUserName( rest.slice( prefix.length ) );
+			const acting = actingRevision( sub, ( name ) => name === named );
+			if ( acting ) {
+				firstEndorsement = Math.min( firstEndorsement, acting.revision.revid );
+			}
+		}
+	}
+	// Revision ids grow with every save on the wiki: they order saves across pages.
+	const before = history.filter( ( r ) => r.revid < firstEndorsement );
+	const seen = before[ before.length - 1 ];
+	return seen && seen.revid !== page.revid ? seen.revid : null;
+}
+
+/**
+ * @param folder Title of the heroes folder
+ * @param pages Every page under it, with their histories
+ * @return Revisions of nominations changed after their first endorsement whose text must
+ *  be read (the endorsed ones), by revision id: the nomination page
+ */
+export function endorsedRevisions( folder: string, pages: HeroPage[] ): Map<number, HeroPage> {
+	const prefix = `${ folder }/`;
+	const mains = new Map<string, HeroPage>();
+	const subpages = new Map<string, { rest: string; page: HeroPage }[]>();
+	for ( const page of pages ) {
+		const rest = page.title.startsWith( prefix ) ? page.title.slice( prefix.length ) : '';
+		const slash = rest.indexOf( '/' );
+		if ( rest && slash === -1 ) {
+			mains.set( rest, page );
+		} else if ( slash > 0 ) {
+			const id = rest.slice( 0, slash );
+			const list = subpages.get( id ) ?? [];
+			list.push( { rest: rest.slice( slash + 1 ), page } );
+			subpages.set( id, list );
+		}
+	}
+	const out = new Map<number, HeroPage>();
+	for ( const [ id, page ] of mains ) {
+		const revid = endorsedRevision( page, subpages.get( id ) ?? [] );
+		if ( revid !== null ) {
+			out.set( revid, page );
+		}
+	}
+	return out;
+}
+
 function assembleOne(
 	id: string,
 	page: HeroPage,
@@ -300,7 +372,16 @@ function assembleOne(
 	// The nominator is whoever made the page's first revision, whatever its text says.
 	const first = historyOf( page )[ 0 ];
 	const nominator = first.user ? canonicalUserName( first.user ) : '';
-	const record = canonicalUserName( text.nominator ) === nominator ? text : { ...text, nominator };
+	// Changed after its first endorsement: what was endorsed stands, not the later text.
+	const endorsedRev = endorsedRevision( page, subpages );
+	let endorsedText: NominationRecord | null = text;
+	if ( endorsedRev !== null ) {
+		const endorsed = page.endorsed && page.endorsed.revid === endorsedRev ? page.endorsed.content : null;
+		const parsed = endorsed === null ? null : parseNomination( endorsed );
+		endorsedText = parsed && parsed.ok ? parsed.record : null;
+	}
+	const shown = endorsedText ?? text;
+	const record = canonicalUserName( shown.nominator ) === nominator ? shown : { ...shown, nominator };
 	const nominee = record.nominee.kind === 'user' ? canonicalUserName( record.nominee.user ?? '' ) : null;
 	const result: Nomination = {
 		id,
@@ -312,6 +393,9 @@ function assembleOne(
 		self: nominee !== null && nominee === nominator,
 		rejected: [],
 	};
+	if ( endorsedRev !== null ) {
+		result.changed = { revid: endorsedRev, latest: page.revid };
+	}
 	const reject = ( title: string, reason: RejectReason ): void => {
 		result.rejected.push( { title, reason } );
 	};
@@ -346,6 +430,13 @@ function assembleOne(
 		} else {
 			reject( sub.title, 'unknown-page' );
 		}
+	}
+	if ( !endorsedText ) {
+		// The endorsed text is unknown: the later text inherits none of the endorsements.
+		for ( const e of result.endorsements ) {
+			reject( e.title, 'changed' );
+		}
+		result.endorsements = [];
 	}
 	result.endorsements.sort( ( a, b ) => a.time < b.time ? -1 : a.time > b.time ? 1 : 0 );
 	// One endorsement per account: subpage titles differ by the case of their first

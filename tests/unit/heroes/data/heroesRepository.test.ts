@@ -429,8 +429,11 @@ describe( 'HeroesRepository reads who did what from the history', () => {
 		expect( loaded.record.nominator ).toBe( 'Alice' );
 		expect( loaded.endorsements.map( ( e ) => e.user ).sort() ).toEqual( [ 'Carol', 'Dave' ] );
 		expect( loaded.rejected.map( ( r ) => r.reason ) ).toEqual( [ 'tampered', 'tampered' ] );
-		const steps = wiki.calls.filter( ( p ) => p.revids !== undefined );
+		const steps = wiki.calls.filter( ( p ) => p.revids !== undefined && !list( p.rvprop ).includes( 'content' ) );
 		expect( steps.length ).toBeLessThanOrEqual( 4 );
+		// The nomination changed after Carol endorsed it: the endorsed text is read, once.
+		expect( wiki.calls.filter( ( p ) => p.revids !== undefined && list( p.rvprop ).includes( 'content' ) ) ).toHaveLength( 1 );
+		expect( loaded.changed ).toEqual( { revid: nomination.revid, latest: expect.any( Number ) } );
 		expect( wiki.calls.filter( ( p ) => p.rvdir === 'newer' ) ).toHaveLength( 1 );
 	} );
 

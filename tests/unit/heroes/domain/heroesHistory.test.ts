@@ -142,3 +142,39 @@ describe( 'assembleNominations: who did what comes from the history', () => {
 			.toEqual( [ 'Coord', 'Mallory' ] );
 	} );
 } );
+
+describe( 'assembleNominations: endorsements are bound to the text they saw', () => {
+	const endorsedText = nomination();
+	const rewritten = nomination( { nominee: { kind: 'user', user: 'Mallory' } } );
+
+	/** The nomination, and two endorsements saved between its two revisions */
+	function changedNomination( withEndorsedText: boolean ): HeroPage[] {
+		const main = page( 'bob-2026', rewritten, [ 'Alice', 0 ], [ 'Mallory', 9 ] );
+		const first = main.history?.[ 0 ].revid ?? 0;
+		const carol = { ...ENDORSED[ 1 ], history: [ { user: 'Carol', revid: first + 0.25, timestamp: '2026-11-02T00:01:00Z' } ] };
+		const dave = { ...ENDORSED[ 2 ], history: [ { user: 'Dave', revid: first + 0.5, timestamp: '2026-11-02T00:02:00Z' } ] };
+		return [ withEndorsedText ? { ...main, endorsed: { revid: first, content: JSON.stringify( endorsedText ) } } : main, carol, dave ];
+	}
+
+	it( 'shows a nomination changed after its first endorsement as changed, with the endorsed nominee', () => {
+		const pages = changedNomination( true );
+		const main = pages[ 0 ];
+		const [ n ] = assemble( [ ...pages, page( 'bob-2026/Celebration', mark( 'celebration' ), [ 'Coord', 30 ] ) ] ).nominations;
+		expect( n.changed ).toEqual( { revid: main.history?.[ 0 ].revid, latest: main.revid } );
+		expect( n.record.nominee ).toEqual( { kind: 'user', user: 'Bob' } );
+		expect( n.status ).toBe( 'celebrated' );
+	} );
+
+	it( 'gives the later text none of the endorsements when the endorsed text is unknown', () => {
+		const [ n ] = assemble( changedNomination( false ) ).nominations;
+		expect( n.changed ).toBeDefined();
+		expect( n.endorsements ).toEqual( [] );
+		expect( n.status ).toBe( 'open' );
+		expect( n.rejected.map( ( r ) => r.reason ) ).toEqual( [ 'changed', 'changed' ] );
+	} );
+
+	it( 'lets the nominator change the text before the first endorsement', () => {
+		const [ n ] = assemble( [ page( 'bob-2026', endorsedText, [ 'Alice', 0 ], [ 'Alice', 1 ] ) ] ).nominations;
+		expect( n.changed ).toBeUndefined();
+	} );
+} );
