@@ -211,6 +211,9 @@ export class HeroesRepository {
 
 	private folder: Promise<string> | null = null;
 
+	/** The revision before the latest, of pages read with more than one */
+	private readonly parents = new WeakMap<HeroPage, number>();
+
 	/**
 	 * @param options Where the pages are, who may celebrate, and who is logged in
 	 */
@@ -271,9 +274,14 @@ export class HeroesRepository {
 	 */
 	private async readHistories( pages: HeroPage[] ): Promise<void> {
 		const edited = pages.filter( ( p ) => !p.history );
-		const chains = new Map<HeroPage, Revision[]>( edited.map( ( p ) => [ p, [] ] ) );
+		const chains = new Map<HeroPage, Revision[]>();
 		// The revision to read next, for each page not yet at its first
-		let next = new Map<number, HeroPage>( edited.map( ( p ) => [ p.revid, p ] ) );
+		let next = new Map<number, HeroPage>();
+		for ( const page of edited ) {
+			const parent = this.parents.get( page );
+			chains.set( page, parent ? [ { user: page.user, revid: page.revid, timestamp: page.timestamp } ] : [] );
+			next.set( parent ?? page.revid, page );
+		}
 		for ( let step = 0; step < HISTORY_STEPS && next.size; step++ ) {
 			const ids = [ ...next.keys() ];
 			const after = new Map<number, HeroPage>();
@@ -362,7 +370,13 @@ export class HeroesRepository {
 	private async readPages(): Promise<HeroPage[]> {
 		const root = this.options.root;
 		const { pages } = await readPagesWithPrefix( this.get, root.namespace, folderPrefix( root, HEROES_FOLDER ) );
-		return pages.map( heroPageOf );
+		return pages.map( ( read ) => {
+			const page = heroPageOf( read );
+			if ( read.parentid ) {
+				this.parents.set( page, read.parentid );
+			}
+			return page;
+		} );
 	}
 
 	/**
