@@ -371,7 +371,7 @@ export class FakeWiki implements ActionApi {
 			for ( const page of this.pages.values() ) {
 				const revs = page.revisions.filter( ( r ) => wanted.has( r.revid ) );
 				if ( revs.length ) {
-					pages.push( { pageid: page.pageid, ns: page.ns, title: page.title, revisions: revs.map( ( r ) => this.revAnswer( r, params ) ) } );
+					pages.push( { pageid: page.pageid, ns: page.ns, title: page.title, revisions: revs.map( ( r ) => this.revAnswer( r, params, page ) ) } );
 				}
 			}
 			return { ...out, query: { pages } };
@@ -386,7 +386,7 @@ export class FakeWiki implements ActionApi {
 			pageid: page.pageid,
 			ns: page.ns,
 			title: page.title,
-			revisions: ordered.slice( 0, Number( params.rvlimit ?? 1 ) ).map( ( r ) => this.revAnswer( r, params ) ),
+			revisions: ordered.slice( 0, params.rvlimit === 'max' ? undefined : Number( params.rvlimit ?? 1 ) ).map( ( r ) => this.revAnswer( r, params, page ) ),
 		};
 	}
 
@@ -417,10 +417,13 @@ export class FakeWiki implements ActionApi {
 		return { edit: { result: 'Success', title, newrevid: rev.revid } };
 	}
 
-	private revAnswer( rev: Revision, params: ApiParams ): ApiResponse {
+	private revAnswer( rev: Revision, params: ApiParams, page: Page ): ApiResponse {
 		const props = list( params.rvprop );
+		const index = page.revisions.indexOf( rev );
 		return {
 			revid: rev.revid,
+			// As MediaWiki: rvprop=ids gives the revision before it (0 for the first)
+			...( props.includes( 'ids' ) ? { parentid: index > 0 ? page.revisions[ index - 1 ].revid : 0 } : {} ),
 			timestamp: rev.timestamp,
 			...( props.includes( 'user' ) ? { user: rev.user } : {} ),
 			...( props.includes( 'content' ) ? { slots: { main: { contentmodel: 'json', content: rev.content } } } : {} ),

@@ -462,3 +462,61 @@ describe( 'community heroes on the gadgets wiki (pages are wikitext by default)'
 		expect( find( await alice.repo.load(), created.id ).status ).toBe( 'celebrated' );
 	} );
 } );
+
+describe( 'community heroes on the gadgets wiki: who did what comes from the history', () => {
+	const wiki = wikis.gadgets;
+
+	it( 'ignores a forged nominator, keeps an endorsement someone else edited, and never moves a hero to another nominee', async () => {
+		// New accounts: ordinary ones are rate-limited in content-model changes (8 a minute).
+		await createUsers( wiki.site, [ 'Mallory', 'Trent' ].map( ( username ) => ( { username, password: password( username ) } ) ) );
+		const mallory = await person( wiki, 'Mallory', password( 'Mallory' ) );
+		const trent = await person( wiki, 'Trent', password( 'Trent' ) );
+		const bob = await person( wiki, 'Bob', userOf( wiki, 'Bob' ).password );
+		const admin = await person( wiki, wiki.accounts.admin.botUsername, wiki.accounts.admin.botPassword, true );
+		const folder = await admin.repo.folderTitle();
+
+		// Mallory makes a nomination whose text says Trent nominated: the wiki says Mallory did,
+		// so Trent's endorsement counts (it would be "self" if the text were believed).
+		const forgedId = `forged-${ RUN }`;
+		await forge( mallory, `${ folder }/${ forgedId }`, {
+			schema: 'nomination/1', nominee: { kind: 'group', name: `Forged group ${ RUN }` }, category: 'organiser',
+			citation: 'For years of patient work welcoming newcomers to the wiki.', partnerships: [], regions: [], languages: [],
+			nominator: 'Trent', created: '2026-11-01T00:00:00Z',
+		} );
+		ok( await trent.repo.endorse( find( await trent.repo.load(), forgedId ), 'Trent saw it' ) );
+		// Mallory edits Trent's endorsement (no hook on this wiki): it is still Trent's, and shows as tampered.
+		const trentsPage = `${ folder }/${ forgedId }/Endorsements/Trent`;
+		const edit = await mallory.http.postWithEditToken( { action: 'edit', title: trentsPage, text: '{}', assert: 'user' } );
+		expect( edit.edit.result ).toBe( 'Success' );
+		const forged = find( await trent.repo.load(), forgedId );
+		expect( forged.record.nominator ).toBe( 'Mallory' );
+		expect( forged.endorsements.map( ( e ) => e.user ) ).toEqual( [ 'Trent' ] );
+		expect( forged.rejected ).toEqual( [ { title: trentsPage, reason: 'tampered' } ] );
+
+		// The admin nominates Carol; Trent and Bob endorse; the admin celebrates.
+		const created = ok( await admin.repo.nominate( nomination( { nominee: { kind: 'user', user: 'Carol' } } ) ) );
+		ok( await trent.repo.endorse( find( await admin.repo.load(), created.id ), '' ) );
+		ok( await bob.repo.endorse( find( await admin.repo.load(), created.id ), '' ) );
+		ok( await admin.repo.celebrate( find( await admin.repo.load(), created.id ), null ) );
+		expect( find( await admin.repo.load(), created.id ).status ).toBe( 'celebrated' );
+
+		// Mallory rewrites the celebrated nomination's nominee (and nominator) to herself.
+		const text = JSON.parse( ( await mallory.http.get( {
+			action: 'query', titles: created.title, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2,
+		} ) ).query.pages[ 0 ].revisions[ 0 ].slots.main.content );
+		const rewrite = await mallory.http.postWithEditToken( {
+			action: 'edit', title: created.title, assert: 'user',
+			text: JSON.stringify( { ...text, nominee: { kind: 'user', user: 'Mallory' }, nominator: 'Mallory' } ),
+		} );
+		expect( rewrite.edit.result ).toBe( 'Success' );
+
+		const after = find( await admin.repo.load(), created.id );
+		expect( after.record.nominee ).toEqual( { kind: 'user', user: 'Carol' } );
+		expect( after.record.nominator ).toBe( 'Admin' );
+		expect( after.status ).toBe( 'celebrated' );
+		expect( after.endorsements.map( ( e ) => e.user ).sort() ).toEqual( [ 'Bob', 'Trent' ] );
+		expect( after.changed ).toEqual( { revid: expect.any( Number ), latest: expect.any( Number ) } );
+		const heroes = publicNominations( ( await admin.repo.load() ).nominations ).filter( ( n ) => n.status === 'celebrated' );
+		expect( heroes.some( ( n ) => n.record.nominee.kind === 'user' && n.record.nominee.user === 'Mallory' ) ).toBe( false );
+	} );
+} );

@@ -40,8 +40,10 @@ import {
 	Nomination,
 	NominationRecord,
 	Nominee,
+	Revision,
 	accountsToCheck,
 	assembleNominations,
+	endorsedRevisions,
 	canonicalUserName,
 	mayCelebrate,
 	parseEndorsement,
@@ -91,6 +93,15 @@ export interface HeroesRepositoryOptions {
 
 /** Names per list=users request: the API's limit for ordinary accounts. */
 const USERS_BATCH = 50;
+
+/** Revision ids per prop=revisions&revids request (the API's limit for ordinary accounts). */
+const REVIDS_BATCH = 50;
+
+/**
+ * Steps back through edited pages' histories in batches (one revision of up to 50 pages
+ * per request and step); a page with a longer history is then read alone.
+ */
+const HISTORY_STEPS = 4;
 
 /** Ids tried for one nomination (the first, then -2, -3, …) before giving up. */
 const MAX_ID_TRIES = 10;
@@ -144,7 +155,7 @@ function nomineeLabel( nominee: Nominee ): string {
  * @return It as the heroes domain takes it
  */
 function heroPageOf( page: PageRevision ): HeroPage {
-	return {
+	const out: HeroPage = {
 		title: page.title,
 		content: page.content,
 		// A hidden user (revision deletion) comes without a name: it proves nothing.
@@ -152,6 +163,39 @@ function heroPageOf( page: PageRevision ): HeroPage {
 		revid: page.revid,
 		timestamp: page.timestamp,
 	};
+	if ( page.parentid === 0 ) {
+		out.history = [ { user: out.user, revid: out.revid, timestamp: out.timestamp } ];
+	}
+	return out;
+}
+
+/**
+ * @param rev A revision of a formatversion=2 answer
+ * @return Who made it and when ('' for a hidden user)
+ */
+function revisionOf( rev: ApiResponse ): Revision {
+	return {
+		user: typeof rev.user === 'string' ? rev.user : '',
+		revid: Number( rev.revid ),
+		timestamp: String( rev.timestamp ),
+	};
+}
+
+/**
+ * @param folder Title of the heroes folder
+ * @param pages Every page under it
+ * @return The user nominees of its nominations, canonical names (whether they exist is asked)
+ */
+function nomineesOf( folder: string, pages: HeroPage[] ): string[] {
+	const names = new Set<string>();
+	for ( const page of pages ) {
+		const rest = page.title.startsWith( `${ folder }/` ) ? page.title.slice( folder.length + 1 ) : '/';
+		const parsed = rest.includes( '/' ) ? null : parseNomination( page.content );
+		if ( parsed && parsed.ok && parsed.record.nominee.kind === 'user' ) {
+			names.add( canonicalUserName( parsed.record.nominee.user ?? '' ) );
+		}
+	}
+	return [ ...names ];
 }
 
 /**
@@ -166,6 +210,9 @@ export class HeroesRepository {
 	private readonly now: () => number;
 
 	private folder: Promise<string> | null = null;
+
+	/** The revision before the latest, of pages read with more than one */
+	private readonly parents = new WeakMap<HeroPage, number>();
 
 	/**
 	 * @param options Where the pages are, who may celebrate, and who is logged in
@@ -207,8 +254,114 @@ export class HeroesRepository {
 	public async load(): Promise<HeroesResult> {
 		const folder = await this.folderTitle();
 		const pages = await this.readPages();
-		const accounts = await this.readAccounts( accountsToCheck( folder, pages ) );
-		return assembleNominations( folder, pages, accounts, this.options.policy, this.options.threshold );
+		await this.readHistories( pages );
+		await this.readEndorsedTexts( endorsedRevisions( folder, pages ) );
+		const nominees = nomineesOf( folder, pages );
+		const names = new Set( [ ...accountsToCheck( folder, pages ), ...nominees ] );
+		const accounts = await this.readAccounts( [ ...names ] );
+		const missing = new Set( nominees.filter( ( name ) => !accounts.has( name ) ) );
+		const { policy, threshold } = this.options;
+		return assembleNominations( folder, pages, accounts, policy, threshold, missing );
+	}
+
+	/**
+	 * Fill in the history of every page that has more than one revision (who made each,
+	 * oldest first): the first revision's author is who acted. Pages with one revision
+	 * (nearly all) need no request; the others step back together, up to 50 revisions per
+	 * request, and a page still not at its first revision after HISTORY_STEPS is read alone.
+	 *
+	 * @param pages Pages as read, history set where the latest revision is the first
+	 */
+	private async readHistories( pages: HeroPage[] ): Promise<void> {
+		const edited = pages.filter( ( p ) => !p.history );
+		const chains = new Map<HeroPage, Revision[]>();
+		// The revision to read next, for each page not yet at its first
+		let next = new Map<number, HeroPage>();
+		for ( const page of edited ) {
+			const parent = this.parents.get( page );
+			chains.set( page, parent ? [ { user: page.user, revid: page.revid, timestamp: page.timestamp } ] : [] );
+			next.set( parent ?? page.revid, page );
+		}
+		for ( let step = 0; step < HISTORY_STEPS && next.size; step++ ) {
+			const ids = [ ...next.keys() ];
+			const after = new Map<number, HeroPage>();
+			for ( let i = 0; i < ids.length; i += REVIDS_BATCH ) {
+				const answer = await this.get( {
+					action: 'query',
+					prop: 'revisions',
+					revids: ids.slice( i, i + REVIDS_BATCH ).map( String ),
+					rvprop: [ 'ids', 'timestamp', 'user' ],
+				} );
+				for ( const raw of ( answer.query && answer.query.pages ) || [] ) {
+					for ( const rev of ( raw && Array.isArray( raw.revisions ) ) ? raw.revisions : [] ) {
+						const page = next.get( Number( rev.revid ) );
+						if ( !page ) {
+							continue;
+						}
+						chains.get( page )?.unshift( revisionOf( rev ) );
+						if ( rev.parentid === 0 ) {
+							page.history = chains.get( page );
+						} else if ( typeof rev.parentid === 'number' ) {
+							after.set( rev.parentid, page );
+						}
+					}
+				}
+			}
+			next = after;
+		}
+		for ( const page of edited ) {
+			if ( !page.history ) {
+				page.history = await this.readHistory( page.title );
+			}
+		}
+	}
+
+	/**
+	 * Read the endorsed texts of nominations changed after their first endorsement, 50
+	 * revisions per request (none in the common case).
+	 *
+	 * @param wanted Revision ids to read, and the nomination page each belongs to
+	 */
+	private async readEndorsedTexts( wanted: Map<number, HeroPage> ): Promise<void> {
+		const ids = [ ...wanted.keys() ];
+		for ( let i = 0; i < ids.length; i += REVIDS_BATCH ) {
+			const answer = await this.get( {
+				action: 'query',
+				prop: 'revisions',
+				revids: ids.slice( i, i + REVIDS_BATCH ).map( String ),
+				rvprop: [ 'ids', 'content' ],
+				rvslots: 'main',
+			} );
+			for ( const raw of ( answer.query && answer.query.pages ) || [] ) {
+				for ( const rev of ( raw && Array.isArray( raw.revisions ) ) ? raw.revisions : [] ) {
+					const page = wanted.get( Number( rev.revid ) );
+					const content = rev.slots && rev.slots.main && rev.slots.main.content;
+					if ( page && typeof content === 'string' ) {
+						page.endorsed = { revid: Number( rev.revid ), content };
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * @param title A page with a long history
+	 * @return Its revisions, oldest first (the first 500); a first revision whose author
+	 *  is unknown when the wiki gives none
+	 */
+	private async readHistory( title: string ): Promise<Revision[]> {
+		const answer = await this.get( {
+			action: 'query',
+			prop: 'revisions',
+			titles: title,
+			rvdir: 'newer',
+			rvlimit: 'max',
+			rvprop: [ 'ids', 'timestamp', 'user' ],
+		} );
+		const page = answer.query && answer.query.pages && answer.query.pages[ 0 ];
+		const raw: ApiResponse[] = page && Array.isArray( page.revisions ) ? page.revisions : [];
+		const revisions = raw.map( revisionOf );
+		return revisions.length ? revisions : [ { user: '', revid: 0, timestamp: '' } ];
 	}
 
 	/**
@@ -217,7 +370,13 @@ export class HeroesRepository {
 	private async readPages(): Promise<HeroPage[]> {
 		const root = this.options.root;
 		const { pages } = await readPagesWithPrefix( this.get, root.namespace, folderPrefix( root, HEROES_FOLDER ) );
-		return pages.map( heroPageOf );
+		return pages.map( ( read ) => {
+			const page = heroPageOf( read );
+			if ( read.parentid ) {
+				this.parents.set( page, read.parentid );
+			}
+			return page;
+		} );
 	}
 
 	/**

@@ -16,6 +16,8 @@ export interface PageRevision {
 	timestamp: string;
 	/** Its author, where known (hidden by revision deletion, or not asked for) */
 	user?: string;
+	/** The revision before it (0: it is the page's first), where the answer says */
+	parentid?: number;
 	/** Page text (untrusted) */
 	content: string;
 }
@@ -58,6 +60,9 @@ export function pageRevisionOf( page: ApiResponse ): PageRevision | null {
 	};
 	if ( typeof rev.user === 'string' ) {
 		out.user = rev.user;
+	}
+	if ( typeof rev.parentid === 'number' ) {
+		out.parentid = rev.parentid;
 	}
 	return out;
 }

@@ -183,3 +183,24 @@ describe( 'HeroView: actions', () => {
 		expect( wrapper.emitted( 'changed' )?.[ 0 ] ).toEqual( [ '(partnerships-heroes-declined)' ] );
 	} );
 } );
+
+describe( 'HeroView: what the history says', () => {
+	const tampered: Nomination = {
+		...bob,
+		changed: { revid: 7, latest: 9 },
+		rejected: [ { title: `${ bob.title }/Endorsements/Carol`, reason: 'tampered' }, { title: `${ bob.title }/x`, reason: 'unknown-page' } ],
+	};
+
+	it( 'shows a changed nomination with a link to the difference', () => {
+		const changed = mountView( tampered ).find( '.partnerships-hero__changed' );
+		expect( changed.text() ).toContain( '(partnerships-heroes-changed)' );
+		expect( changed.find( 'a' ).attributes( 'href' ) ).toContain( 'diff=9' );
+		expect( mountView( bob ).find( '.partnerships-hero__changed' ).exists() ).toBe( false );
+	} );
+
+	it( 'lists tampered pages to those who may celebrate only', () => {
+		const list = mountView( tampered, { userName: 'Admin', canCelebrate: true } ).find( '.partnerships-hero__tampered' );
+		expect( list.findAll( 'li' ).map( ( li ) => li.text() ) ).toEqual( [ `${ bob.title }/Endorsements/Carol` ] );
+		expect( mountView( tampered, { userName: 'Carol', canCelebrate: false } ).find( '.partnerships-hero__tampered' ).exists() ).toBe( false );
+	} );
+} );

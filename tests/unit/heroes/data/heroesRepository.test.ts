@@ -411,3 +411,43 @@ describe( 'HeroesRepository.celebrate, postTalk and decline', () => {
 		expect( all.nominations.map( ( x ) => x.status ) ).toEqual( [ 'declined', 'declined' ] );
 	} );
 } );
+
+describe( 'HeroesRepository reads who did what from the history', () => {
+	it( 'reads no history for pages with one revision, and steps back through edited ones 50 at a time', async () => {
+		const nomination = await nominated( 'Alice' );
+		wiki.calls.length = 0;
+		await repoAs( 'Alice' ).load();
+		expect( wiki.calls.filter( ( p ) => p.revids !== undefined || p.rvdir === 'newer' ) ).toEqual( [] );
+		// Carol endorses; Mallory edits her page, and forges the nominator in the nomination's text.
+		wiki.edit( `${ nomination.title }/Endorsements/Carol`, endorsement(), 'Carol' );
+		wiki.edit( `${ nomination.title }/Endorsements/Carol`, 'blanked', 'Mallory' );
+		wiki.edit( `${ nomination.title }/Endorsements/Dave`, endorsement(), 'Dave' );
+		const text = JSON.parse( wiki.text( nomination.title ) ?? '' );
+		wiki.edit( nomination.title, JSON.stringify( { ...text, nominator: 'Mallory' } ), 'Mallory' );
+		// A page edited more times than the batched steps go back is read alone.
+		for ( let i = 0; i < 6; i++ ) {
+			wiki.edit( `${ nomination.title }/Endorsements/Dave`, endorsement( `2026-11-0${ i + 2 }T00:00:00Z` ), i % 2 ? 'Dave' : 'Mallory' );
+		}
+		wiki.calls.length = 0;
+		const [ loaded ] = ( await repoAs( 'Alice' ).load() ).nominations;
+		expect( loaded.record.nominator ).toBe( 'Alice' );
+		expect( loaded.endorsements.map( ( e ) => e.user ).sort() ).toEqual( [ 'Carol', 'Dave' ] );
+		expect( loaded.rejected.map( ( r ) => r.reason ) ).toEqual( [ 'tampered', 'tampered' ] );
+		const steps = wiki.calls.filter( ( p ) => p.revids !== undefined && !list( p.rvprop ).includes( 'content' ) );
+		expect( steps.length ).toBeLessThanOrEqual( 4 );
+		// The nomination changed after Carol endorsed it: the endorsed text is read, once.
+		expect( wiki.calls.filter( ( p ) => p.revids !== undefined && list( p.rvprop ).includes( 'content' ) ) ).toHaveLength( 1 );
+		expect( loaded.changed ).toEqual( { revid: nomination.revid, latest: expect.any( Number ) } );
+		expect( wiki.calls.filter( ( p ) => p.rvdir === 'newer' ) ).toHaveLength( 1 );
+	} );
+
+	it( 'never makes a nomination of an account the wiki does not know ready', async () => {
+		const nomination = await nominated( 'Alice' );
+		wiki.accounts.delete( 'Bob' );
+		wiki.edit( `${ nomination.title }/Endorsements/Carol`, endorsement(), 'Carol' );
+		wiki.edit( `${ nomination.title }/Endorsements/Dave`, endorsement(), 'Dave' );
+		const [ loaded ] = ( await repoAs( 'Alice' ).load() ).nominations;
+		expect( loaded.status ).toBe( 'open' );
+		expect( loaded.rejected ).toEqual( [ { title: nomination.title, reason: 'invalid-nominee' } ] );
+	} );
+} );

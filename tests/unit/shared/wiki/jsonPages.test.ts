@@ -36,7 +36,7 @@ describe( 'readPagesWithPrefix', () => {
 		expect( result.pages ).toHaveLength( 120 );
 		expect( result.pages[ 0 ] ).toEqual( {
 			pageid: expect.any( Number ), title: thing( 0 ), revid: expect.any( Number ),
-			timestamp: expect.any( String ), user: 'Seeder', content: '{\n\t"i": 0\n}',
+			timestamp: expect.any( String ), user: 'Seeder', parentid: 0, content: '{\n\t"i": 0\n}',
 		} );
 		expect( result.readAt ).toBe( new Date( wiki.now() ).toISOString().replace( /\.\d+Z$/, 'Z' ) );
 	} );
