@@ -104,33 +104,28 @@ export interface StartWikiOptions {
 	tree?: 'mw' | 'codex2';
 }
 
-/** The Codex 2 tree, made (or found up to date) once per process */
-let codex2Tree: Promise<string> | null = null;
-
 /**
+ * The Codex 2 tree, made if it is missing or stale (its stamp says; seconds), else found up
+ * to date (milliseconds). Asked again for every site, never cached: a tree found up to date
+ * links the sites' images added since into its images/ (makeCodex2Tree), which a site
+ * started later in the same process needs.
+ *
  * @param log Progress lines
- * @return The Codex 2 tree's directory, made from TREE_DIR if it is missing or stale
+ * @return The tree's directory
  */
 async function codex2TreeDir( log: Log ): Promise<string> {
-	if ( !codex2Tree ) {
-		codex2Tree = ( async () => {
-			const release = await acquireLock( path.join( WIKI_DIR, '.lock-tree-codex2' ), { what: 'the Codex 2 MediaWiki tree' } );
-			try {
-				const t0 = Date.now();
-				const tree = await makeCodex2Tree( { source: TREE_DIR, log } );
-				const seconds = ( ( Date.now() - t0 ) / 1000 ).toFixed( 1 );
-				log( `[codex2] ${ tree.made ? 'made' : 'up to date' }: ${ path.relative( REPO_DIR, tree.dir ) } ` +
-					`(Codex ${ tree.versions.codex }, Vue ${ tree.versions.vue }, ${ seconds } s)` );
-				return tree.dir;
-			} finally {
-				await release();
-			}
-		} )();
-		codex2Tree.catch( () => {
-			codex2Tree = null;
-		} );
+	const release = await acquireLock( path.join( WIKI_DIR, '.lock-tree-codex2' ), { what: 'the Codex 2 MediaWiki tree' } );
+	try {
+		const t0 = Date.now();
+		const tree = await makeCodex2Tree( { source: TREE_DIR, log } );
+		if ( tree.made ) {
+			const seconds = ( ( Date.now() - t0 ) / 1000 ).toFixed( 1 );
+			log( `[codex2] made ${ path.relative( REPO_DIR, tree.dir ) } (Codex ${ tree.versions.codex }, Vue ${ tree.versions.vue }, ${ seconds } s)` );
+		}
+		return tree.dir;
+	} finally {
+		await release();
 	}
-	return codex2Tree;
 }
 
 /**
