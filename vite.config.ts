@@ -77,6 +77,16 @@ export function entryConfig( entry: EntryName ): InlineConfig {
 	};
 }
 
+/** The browser tests that run on the Codex 2.6 wikis too (project wiki-codex2) */
+export const CODEX2_BROWSER_TESTS = [
+	'tests/e2e/runtime.test.ts',
+	'tests/e2e/panel.test.ts',
+	'tests/e2e/browse.test.ts',
+	'tests/e2e/edit.test.ts',
+	'tests/e2e/donations.test.ts',
+	'tests/e2e/heroes.test.ts',
+] as const;
+
 export default defineConfig( {
 	plugins: [ vue() ],
 	test: {
@@ -103,6 +113,26 @@ export default defineConfig( {
 					testTimeout: 120000,
 					hookTimeout: 300000,
 					fileParallelism: false,
+					env: { PARTNERSHIPS_WIKI_CODEX: '1' },
+				},
+			},
+			{
+				// The browser tests again, on the same MediaWiki 1.43 serving Codex 2.6 and
+				// Vue 3.5 (what production wikis run; scripts/wiki/codex2.ts), with wikis of
+				// their own (sites ext_codex2 and gadgets_codex2). The main flow files only:
+				// the integration tests (tests/wiki) talk to the Action API, which the Codex
+				// version does not change, and thousand.test.ts measures the list's speed,
+				// not its Codex (README, "Tests").
+				extends: true,
+				test: {
+					name: 'wiki-codex2',
+					environment: 'node',
+					include: [ ...CODEX2_BROWSER_TESTS ],
+					globalSetup: [ 'tests/wiki/globalSetup.ts' ],
+					testTimeout: 120000,
+					hookTimeout: 300000,
+					fileParallelism: false,
+					env: { PARTNERSHIPS_WIKI_CODEX: '2' },
 				},
 			},
 		],

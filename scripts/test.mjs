@@ -14,7 +14,8 @@ const steps = [
 	[ 'types: vue-tsc', 'typecheck' ],
 	[ 'build', 'build' ],
 	[ 'unit and component tests (Codex 1.14 and 2.6), budgets', 'test:unit' ],
-	[ 'integration and browser tests on real MediaWiki 1.43', 'test:wiki' ]
+	[ 'integration and browser tests on real MediaWiki 1.43 (Codex 1.14, Vue 3.4)', 'test:wiki' ],
+	[ 'browser tests on MediaWiki 1.43 serving Codex 2.6 and Vue 3.5', 'test:wiki-codex2' ]
 ];
 
 const started = Date.now();

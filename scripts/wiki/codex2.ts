@@ -51,7 +51,7 @@ import { fileURLToPath } from 'node:url';
 const REPO_DIR = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '..', '..' );
 
 /** Bump when what makeCodex2Tree writes changes, so that old trees are made again */
-const LAYOUT = 3;
+const LAYOUT = 4;
 
 /** The npm packages a tree is filled from, and the lock that says where they came from */
 export interface Codex2Packages {
@@ -242,6 +242,19 @@ export async function makeCodex2Tree( {
 		log( `[codex2] resources/lib/${ name }: ${ lib.npmName }@${ versions[ name ] }` );
 	}
 	const tokensDir = path.join( tmp, 'resources', 'lib', 'codex-design-tokens' );
+	if ( designTokens !== 'codex2' ) {
+		// 1.43's skins keep 1.43's Less tokens, but night mode's CSS variables come from
+		// 2.6's `.cdx-mode-dark()` (only custom properties, no Less arithmetic): Codex 2.6's
+		// CSS reads variables that 1.14's mixin does not set (--color-neutral, the text of
+		// every default button, fell back to its light #404244 on the dark background), and
+		// a 1.45+ wiki's skins set them all. Unlinked first: the file is a hard link into
+		// the source tree.
+		const mixin = path.join( tokensDir, 'theme-wikimedia-ui-mixin-dark.less' );
+		await fsp.rm( mixin, { force: true } );
+		await fsp.copyFile( path.join( packages.tokens, 'dist', 'theme-wikimedia-ui-mixin-dark.less' ), mixin );
+		log( '[codex2] resources/lib/codex-design-tokens/theme-wikimedia-ui-mixin-dark.less: ' +
+			`@wikimedia/codex-design-tokens@${ JSON.parse( await fsp.readFile( path.join( packages.tokens, 'package.json' ), 'utf8' ) ).version }` );
+	}
 	for ( const [ oldName, newName ] of designTokens === 'codex2' ? Object.entries( TOKEN_SHIMS ) : [] ) {
 		if ( !fs.existsSync( path.join( tokensDir, newName ) ) ) {
 			throw new Error( `codex-design-tokens ${ versions[ 'codex-design-tokens' ] } has no ${ newName }` );

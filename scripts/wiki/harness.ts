@@ -16,7 +16,8 @@ import { writeIfChanged } from './exec';
 import { MW_BRANCH } from './download';
 import { acquireLock } from './lock';
 import { ensurePhp, Log } from './packages';
-import { EXTENSION_DIR, REPO_DIR, TREE_DIR, siteLockDir } from './paths';
+import { EXTENSION_DIR, REPO_DIR, TREE_DIR, WIKI_DIR, siteLockDir } from './paths';
+import { makeCodex2Tree } from './codex2';
 import { ServerExit, ServerProcess, freePort, portIsFree, startServer, stopServer, waitUntilServing } from './server';
 import {
 	checkSiteName, installSite, normaliseExtra, prepareSiteDir, runMaintenance, siteEnv, siteFiles, wikiId,
@@ -94,6 +95,37 @@ export interface StartWikiOptions {
 	workers?: number;
 	/** How long to wait for the first API answer (default 60 s) */
 	readyTimeoutMs?: number;
+	/**
+	 * The MediaWiki tree the site is served from: 'mw' (default), 1.43 as Debian ships it
+	 * with its Codex 1.14 and Vue 3.4, or 'codex2', the same tree serving Codex 2.6 and
+	 * Vue 3.5 from npm (scripts/wiki/codex2.ts, made on first use and kept while up to date).
+	 * The site's data dir is its own either way: give a Codex 2 site a name of its own.
+	 */
+	tree?: 'mw' | 'codex2';
+}
+
+/**
+ * The Codex 2 tree, made if it is missing or stale (its stamp says; seconds), else found up
+ * to date (milliseconds). Asked again for every site, never cached: a tree found up to date
+ * links the sites' images added since into its images/ (makeCodex2Tree), which a site
+ * started later in the same process needs.
+ *
+ * @param log Progress lines
+ * @return The tree's directory
+ */
+async function codex2TreeDir( log: Log ): Promise<string> {
+	const release = await acquireLock( path.join( WIKI_DIR, '.lock-tree-codex2' ), { what: 'the Codex 2 MediaWiki tree' } );
+	try {
+		const t0 = Date.now();
+		const tree = await makeCodex2Tree( { source: TREE_DIR, log } );
+		if ( tree.made ) {
+			const seconds = ( ( Date.now() - t0 ) / 1000 ).toFixed( 1 );
+			log( `[codex2] made ${ path.relative( REPO_DIR, tree.dir ) } (Codex ${ tree.versions.codex }, Vue ${ tree.versions.vue }, ${ seconds } s)` );
+		}
+		return tree.dir;
+	} finally {
+		await release();
+	}
 }
 
 /**
@@ -106,6 +138,7 @@ export async function startWiki( options: StartWikiOptions = {} ): Promise<Wiki>
 	const {
 		site = 'ext', fresh = true, log = console.log, extraSettings,
 		partnerships, debugLog = process.env.PW_WIKI_DEBUG !== '0', workers = 4, readyTimeoutMs = 60000,
+		tree = 'mw',
 	} = options;
 	let port = options.port ?? 0;
 	checkSiteName( site );
@@ -156,7 +189,10 @@ export async function startWiki( options: StartWikiOptions = {} ): Promise<Wiki>
 		const url = `http://127.0.0.1:${ port }`;
 		const api = `${ url }/api.php`;
 		const serverLog = path.join( files.dir, 'logs', 'server.log' );
-		proc = startServer( { port, root: TREE_DIR, env: siteEnv( site ), workers, serverLog, lockDir } );
+		// After prepareSiteDir: the Codex 2 tree links the site's images from TREE_DIR's.
+		const root = tree === 'codex2' ? await codex2TreeDir( log ) : TREE_DIR;
+		const env = { ...siteEnv( site ), MW_INSTALL_PATH: root };
+		proc = startServer( { port, root, env, workers, serverLog, lockDir } );
 		await waitUntilServing( { proc, api, wikiId: wikiId( site ), tag, serverLog, timeoutMs: readyTimeoutMs } );
 		await fsp.writeFile( path.join( lockDir, 'owner.json' ), JSON.stringify( { pid: process.pid, url } ) );
 		log( `${ tag } serving ${ url } (${ ( ( Date.now() - t0 ) / 1000 ).toFixed( 1 ) } s)` );
@@ -170,7 +206,7 @@ export async function startWiki( options: StartWikiOptions = {} ): Promise<Wiki>
 			index: `${ url }/index.php`,
 			load: `${ url }/load.php`,
 			port,
-			dir: TREE_DIR,
+			dir: root,
 			siteDir: files.dir,
 			serverLog,
 			partnerships: withPartnerships,
