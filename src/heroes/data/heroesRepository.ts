@@ -13,9 +13,11 @@
  *
  * Writes go through the one write path for JSON pages (../../shared/wiki/pageWriter.ts),
  * reads through the batched reader (../../shared/wiki/jsonPages.ts). The file stays whole
- * (over 400 lines, most of it documentation) because it is one class behind one service:
- * every write here applies the same trust rule (mark, takeOver) and the same account
- * checks, and splitting them would spread that rule over several files.
+ * for now (about 800 lines, much of it documentation) because it is one class behind one
+ * service: every write here applies the same trust rule (mark, takeOver) and the same
+ * account checks, and splitting them would spread that rule over several files. The
+ * history reads (readHistories, readEndorsedTexts, readHistory) are the next part to move
+ * out, into a reader of their own beside the batched one.
  */
 import { ActionApi, ApiError, ApiResponse } from '../../shared/api/ActionApi';
 import { RetryOptions } from '../../shared/api/retry';

@@ -4,6 +4,12 @@
  * ./schema/nominationSchema.ts for the pages and their schemas), and how the pages
  * under …/Heroes/ are put together into nominations people can trust.
  *
+ * Over 400 lines, and kept whole for now: the trust rules below are one rule applied to
+ * four kinds of page, and assembleNominations reads best beside them. The page parsers
+ * (./nominationPages.ts) and user names (../../shared/wiki/userNames.ts) are already
+ * apart; the history helpers (historyOf, actingRevision, endorsedRevisions) are the next
+ * to move out.
+ *
  * Trust: every page is untrusted. Who nominated, endorsed, celebrated or declined is taken
  * from the wiki's history of the pages, never from their text:
  * - the nominator is the author of the nomination page's first revision (a `nominator`
